@@ -1,0 +1,45 @@
+"""Print Binder and nbgitpuller links that open one notebook of the course.
+
+    python tools/links.py https://github.com/OWNER/REPO [--hub https://hub.example.edu] [--branch main]
+
+nbgitpuller (on a JupyterHub) clones the repository into the learner's home
+once, and on later clicks merges updates without overwriting the learner's
+own edits. Binder builds a temporary copy from environment.yml.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def binder_link(repo_url: str, notebook: str, branch: str = "HEAD") -> str:
+    owner_repo = repo_url.rstrip("/").removeprefix("https://github.com/")
+    return f"https://mybinder.org/v2/gh/{owner_repo}/{branch}?urlpath={quote(f'lab/tree/notebooks/{notebook}')}"
+
+
+def nbgitpuller_link(hub: str, repo_url: str, notebook: str, branch: str = "main") -> str:
+    folder = repo_url.rstrip("/").rsplit("/", 1)[-1]
+    query = urlencode({"repo": repo_url, "branch": branch, "urlpath": f"lab/tree/{folder}/notebooks/{notebook}"})
+    return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("repo_url")
+    parser.add_argument("--hub", help="your JupyterHub's address, for nbgitpuller links")
+    parser.add_argument("--branch", default="main")
+    args = parser.parse_args()
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        print(path.name)
+        print("  Binder:      ", binder_link(args.repo_url, path.name, args.branch))
+        if args.hub:
+            print("  nbgitpuller: ", nbgitpuller_link(args.hub, args.repo_url, path.name, args.branch))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
