@@ -48,6 +48,14 @@ LAB_SETTINGS = {
 }
 
 
+KERNEL_READY = """() => {
+    const panel = window.jupyterapp.shell.currentWidget;
+    const kernel = panel && panel.sessionContext && panel.sessionContext.session
+        && panel.sessionContext.session.kernel;
+    return Boolean(kernel) && kernel.status === 'idle';
+}"""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -123,6 +131,14 @@ def open_page(browser, url: str):
     return page
 
 
+def wait_all_executed(page, cells: int) -> None:
+    page.wait_for_function(
+        """(n) => {
+            const ps = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.textContent);
+            return ps.length === n && ps.every((t, i) => t.includes(`[${i + 1}]`));
+        }""", arg=cells, timeout=180_000)
+
+
 def expected_widgets(name: str) -> int:
     notebook = json.loads((NOTEBOOKS_DIR / name).read_text(encoding="utf-8"))
     return sum("application/vnd.jupyter.widget-view+json" in output.get("data", {})
@@ -174,21 +190,24 @@ def answer_quiz(quiz) -> None:
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_widgets_respond_in_jupyterlab(name, lab, browser):
-    page = open_page(browser, f"{lab}/lab/tree/notebooks/{name}?token={TOKEN}")
+    page = open_page(browser, f"{lab}/lab/workspaces/{Path(name).stem}/tree/notebooks/{name}?reset&token={TOKEN}")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']")
     page.wait_for_function("window.jupyterapp !== undefined")
+    page.wait_for_function(KERNEL_READY, timeout=120_000)
     page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.evaluate("window.jupyterapp.commands.execute('notebook:restart-run-all')")
     page.wait_for_timeout(500)
     if page.locator(".jp-Dialog .jp-mod-accept").count():
         page.locator(".jp-Dialog .jp-mod-accept").click()
     cells = sum(c["cell_type"] == "code" for c in json.loads((NOTEBOOKS_DIR / name).read_text())["cells"])
-    page.wait_for_function(
-        """(n) => {
-            const ps = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.textContent);
-            return ps.length === n && ps.every((t, i) => t.includes(`[${i + 1}]`));
-        }""", arg=cells, timeout=180_000)
+    try:
+        wait_all_executed(page, cells)
+    except Exception:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"FAILED_{Path(name).stem}.png"), full_page=True)
+        prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        raise AssertionError(f"not every cell ran; prompts: {prompts}")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
 
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
