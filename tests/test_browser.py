@@ -182,8 +182,10 @@ def answer_quiz(quiz) -> None:
     if radios.count():
         radios.first.check()
     else:
-        for button in quiz.locator(".widget-toggle-button").all():
+        for count, button in enumerate(quiz.locator(".widget-toggle-button").all(), start=1):
             button.click()
+            # each pick is echoed as "A → B → …": wait for it before the next click
+            expect(quiz.locator(".widget-html").nth(1)).to_contain_text(button.inner_text().strip(), timeout=15_000)
     quiz.locator("button", has_text="Check").click()
     expect(quiz.locator(".course-feedback")).to_contain_text(re.compile("Correct|Not quite"), timeout=15_000)
 

@@ -1,0 +1,45 @@
+"""The treaties-in-force widget (notebooks 02 and 07), driven by setting its controls."""
+from __future__ import annotations
+
+from utils.widgets.treaties import TreatiesInForce
+
+
+def test_default_is_collective_security_years():
+    widget = TreatiesInForce()
+    state = widget.view_state
+    assert state.message.startswith(f"{state.facts['count']} treaties were in force between 1934 and 1938")
+    assert "1935_franco_soviet" in state.facts["names"] and state.chart
+
+
+def test_mutual_assistance_1934_1938_is_france_czechoslovakia_mongolia():
+    widget = TreatiesInForce()
+    widget.controls["type"].value = "mutual assistance"
+    assert sorted(widget.view_state.facts["names"]) == [
+        "1935_czechoslovak_soviet", "1935_franco_soviet", "1936_soviet_mongolian_protocol"]
+
+
+def test_partner_filter_and_a_single_year():
+    widget = TreatiesInForce()
+    widget.controls["partner"].value = "Germany"
+    widget.controls["years"].value = (1940, 1940)
+    names = widget.view_state.facts["names"]
+    assert "1939_molotov_ribbentrop" in names and "1926_berlin" in names
+    assert "with Germany were in force in 1940" in widget.view_state.message
+    widget.controls["years"].value = (1942, 1942)
+    assert widget.view_state.message.startswith("No treaties with Germany were in force in 1942.")
+    assert not widget.view_state.chart and widget.table.value == ""
+
+
+def test_first_and_last_year():
+    widget = TreatiesInForce(years=(1922, 1922))
+    assert widget.view_state.facts["names"] == ["1922_rapallo"]
+    widget.controls["years"].value = (1953, 1953)
+    assert "1950_sino_soviet_prc" in widget.view_state.facts["names"]
+    assert "1945_sino_soviet_roc" not in widget.view_state.facts["names"]
+
+
+def test_nothing_matches_gives_a_sentence():
+    widget = TreatiesInForce()
+    widget.controls["type"].value = "armistice"
+    widget.controls["partner"].value = "Japan"
+    assert widget.view_state.message.startswith("No armistice treaties with Japan were in force")

@@ -1,0 +1,81 @@
+"""Notebooks 02 and 07: which treaties of the USSR were in force, when, and with whom (a Gantt chart)."""
+from __future__ import annotations
+
+import ipywidgets as w
+import pandas as pd
+
+from ..data import load
+from ..periods import STALIN_DEATH
+from ..plots import colour_map, label
+from .base import CourseWidget, View, no_match
+
+ALL = "all"
+SOVIET_UNION = "Soviet Union"
+
+
+class TreatiesInForce(CourseWidget):
+    """Treaties in force in a range of years, filtered by type and partner: one bar per treaty."""
+
+    figsize = (8.5, 4.4)
+    max_bars = 30
+
+    def __init__(self, years: tuple[int, int] = (1934, 1938), treaty_type: str = ALL, partner: str = ALL):
+        treaties = load("treaties")
+        stalin_death = pd.Timestamp(STALIN_DEATH)
+        treaties["start"] = treaties["in_force"].fillna(treaties["signed"])
+        treaties["finish"] = treaties["end_date"].fillna(stalin_death).clip(upper=stalin_death)
+        treaties["partners"] = treaties["parties"].map(lambda p: [c for c in p if c != SOVIET_UNION])
+        self.treaties = treaties.sort_values("signed")
+        self.colours = colour_map(sorted(treaties["type"].unique()))
+        partners = sorted({c for p in treaties["partners"] for c in p})
+        controls = {
+            "years": w.IntRangeSlider(value=years, min=1922, max=1953, description="In force",
+                                      continuous_update=False),
+            "type": w.Dropdown(options=[("all types", ALL)] + [(t, t) for t in sorted(self.colours)],
+                               value=treaty_type, description="Type"),
+            "partner": w.Dropdown(options=[("all partners", ALL)] + [(p, p) for p in partners],
+                                  value=partner, description="Partner"),
+        }
+        super().__init__(controls)
+
+    def selection(self) -> pd.DataFrame:
+        first, last = self.controls["years"].value
+        start, end = pd.Timestamp(first, 1, 1), pd.Timestamp(last, 12, 31)
+        chosen = self.treaties[(self.treaties["start"] <= end) & (self.treaties["finish"] >= start)]
+        if self.controls["type"].value != ALL:
+            chosen = chosen[chosen["type"] == self.controls["type"].value]
+        if self.controls["partner"].value != ALL:
+            chosen = chosen[chosen["partners"].map(lambda p: self.controls["partner"].value in p)]
+        return chosen
+
+    def render(self) -> View:
+        first, last = self.controls["years"].value
+        kind, partner = self.controls["type"].value, self.controls["partner"].value
+        span = f"in {first}" if first == last else f"between {first} and {last}"
+        what = "treaties" if kind == ALL else f"{kind} treaties"
+        with_whom = "" if partner == ALL else f" with {partner}"
+        chosen = self.selection()
+        if chosen.empty:
+            return no_match(f"No {what}{with_whom} were in force {span}. Try a wider range of years, "
+                            f"another type or another partner.")
+        shown = chosen.tail(self.max_bars)
+        ax = self.figure.add_subplot()
+        for row, (_, treaty) in enumerate(shown.iterrows()):
+            ax.barh(row, treaty["finish"] - treaty["start"], left=treaty["start"], height=0.7,
+                    color=self.colours[treaty["type"]], label=treaty["type"])
+        ax.set_yticks(range(len(shown)), [n if len(n) <= 45 else n[:44] + "…" for n in shown["name"]], fontsize=7)
+        ax.axvspan(pd.Timestamp(first, 1, 1), pd.Timestamp(last, 12, 31), color="#eeeeee", zorder=0)
+        handles = dict(zip(*reversed(ax.get_legend_handles_labels())))
+        ax.legend(handles.values(), handles.keys(), fontsize=7, frameon=False, loc="upper left")
+        label(ax, f"Soviet {what}{with_whom} in force {span} (grey band)", "Date (signature or entry into force to end)",
+              "Treaty", "course dataset treaties.csv")
+        verb = "was" if len(chosen) == 1 else "were"
+        what_counted = what if len(chosen) != 1 else what.replace("treaties", "treaty")
+        more = f" The chart shows the latest {self.max_bars}." if len(chosen) > self.max_bars else ""
+        message = (f"{len(chosen)} {what_counted}{with_whom} {verb} in force {span}. Each bar runs from entry "
+                   f"into force to the treaty's end, or to Stalin's death if it outlived him.{more}")
+        table = pd.DataFrame({"treaty": chosen["name"], "signed": chosen["signed"].dt.strftime("%Y-%m-%d"),
+                              "type": chosen["type"], "partners": chosen["partners"].map(", ".join),
+                              "ended": chosen["end_date"].dt.strftime("%Y-%m-%d").fillna("—"),
+                              "how": chosen["end_manner"]})
+        return View(message, table, chart=True, facts={"count": len(chosen), "names": list(chosen["treaty_id"])})
