@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -112,7 +113,7 @@ def test_end_before_start_is_named(name, data_copy):
     header = rows[0]
     row = next(i for i, r in enumerate(rows[1:], 1) if r[header.index(lower)] and r[header.index(upper)])
     low = rows[row][header.index(lower)]
-    smaller = str(int(low) - 1) if low.isdigit() else "1920-01-01"
+    smaller = str(int(low) - 1) if low.isdigit() else (date.fromisoformat(low) - timedelta(days=1)).isoformat()
     set_cell(path, row, upper, smaller)
     message = failure(name, data_copy)
     assert f"row {row} (line {row + 1}), field '{upper}'" in message and f"comes before {lower}" in message

@@ -15,7 +15,7 @@ Kinds of exercise and the answers they take:
 - ``choice``: one of the options (text).
 - ``number``: a number; right within the exercise's tolerance.
 - ``year``: a whole year such as 1939.
-- ``date``: a date, as ``"1939-08-23"``, ``datetime.date`` or a pandas Timestamp.
+- ``date``: a date, as ``"YYYY-MM-DD"`` text, ``datetime.date`` or a pandas Timestamp.
 - ``order``: a list of the given items, earliest first.
 - ``items``: a set of names: a list, a Series, or a DataFrame (its ``column``).
 """

@@ -1,0 +1,47 @@
+"""The territorial-changes widget of notebook 03, driven by setting its controls."""
+from __future__ import annotations
+
+import pandas as pd
+
+from utils.data import load
+from utils.widgets.territory import TerritorialSteps
+
+
+def test_default_shows_everything_taken_by_august_1940():
+    widget = TerritorialSteps()
+    data = load("territorial_changes")
+    facts = widget.view_state.facts
+    assert facts["count"] == len(data) and facts["area"] == data["area_km2"].sum()
+    assert widget.view_state.message.startswith("By the end of August 1940 the USSR had taken 5 territories")
+    assert widget.view_state.chart
+
+
+def test_stepping_back_to_september_1939():
+    widget = TerritorialSteps()
+    widget.controls["month"].value = pd.Timestamp("1939-09-01")
+    facts = widget.view_state.facts
+    assert facts["count"] == 1 and facts["annexed"] == 0 and facts["area"] == 201015
+    assert "none of them formally annexed by then" in widget.view_state.message
+    widget.controls["month"].value = pd.Timestamp("1939-11-01")
+    assert widget.view_state.facts["annexed"] == 1
+
+
+def test_june_1940_adds_the_baltic_states_and_bessarabia():
+    widget = TerritorialSteps()
+    widget.controls["month"].value = pd.Timestamp("1940-06-01")
+    assert widget.view_state.facts["count"] == 5 and widget.view_state.facts["annexed"] == 1
+    assert "not yet" in widget.text()
+
+
+def test_measure_changes_the_axis_not_the_facts():
+    widget = TerritorialSteps()
+    before = widget.view_state.facts
+    widget.controls["measure"].value = "population (millions)"
+    assert widget.view_state.facts == before
+    assert "population" in widget.figure.axes[0].get_title(loc="left")
+
+
+def test_a_month_before_any_gain_gives_a_sentence():
+    widget = TerritorialSteps(month="1939-08", months=("1939-08", "1940-08"))
+    assert widget.view_state.message == "By the end of August 1939 the USSR had taken no territory yet."
+    assert widget.table.value == ""
