@@ -15,7 +15,7 @@ import pandas as pd
 import ipywidgets as w
 from matplotlib.figure import Figure
 
-from ..plots import new_figure, png_bytes
+from ..plots import DEFAULT_MARGINS, new_figure, png_bytes
 
 
 @dataclass
@@ -32,11 +32,12 @@ class CourseWidget:
     """Base class: subclasses set ``controls`` and implement ``render``."""
 
     figsize: tuple[float, float] = (8.0, 3.8)
+    margins: dict | None = None  # subplots_adjust arguments; None for the default
     max_rows: int = 25
 
     def __init__(self, controls: dict[str, w.Widget]):
         self.controls = controls
-        self.figure: Figure = new_figure(*self.figsize)
+        self.figure: Figure = new_figure(*self.figsize, margins=self.margins)
         self.message = w.HTML(layout=w.Layout(margin="4px 0"))
         self.message.add_class("course-message")
         self.image = w.Image(format="png", layout=w.Layout(max_width="100%"))
@@ -55,7 +56,8 @@ class CourseWidget:
 
     def refresh(self, _change: dict | None = None) -> None:
         """Re-read the controls and redraw."""
-        self.figure.clear()
+        self.figure.clear()  # also resets the margins: set them again
+        self.figure.subplots_adjust(**(self.margins or DEFAULT_MARGINS))
         view = self.render()
         self.view_state = view
         self.message.value = f"<p>{html.escape(view.message)}</p>"

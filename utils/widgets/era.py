@@ -17,6 +17,7 @@ class EraTimeline(CourseWidget):
     """Events of the chosen period or range of years, as a timeline by kind of event and as a list."""
 
     figsize = (8.5, 3.6)
+    margins = {"left": 0.12, "right": 0.78, "top": 0.9, "bottom": 0.16}
 
     def __init__(self, period: str = ALL, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)):
         events = load("events")

@@ -19,6 +19,7 @@ class TerritorialSteps(CourseWidget):
     """Step through the months: the territories held and annexed so far, by area or population."""
 
     figsize = (8.0, 3.8)
+    margins = {"left": 0.1, "right": 0.98, "top": 0.9, "bottom": 0.24}
 
     def __init__(self, month: str = "1940-08", measure: str = "area (km²)",
                  months: tuple[str, str] = ("1939-09", "1940-08")):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ipywidgets as w
+import matplotlib.dates as mdates
+from matplotlib.patches import Patch
 import pandas as pd
 
 from ..data import load
@@ -16,7 +18,8 @@ SOVIET_UNION = "Soviet Union"
 class TreatiesInForce(CourseWidget):
     """Treaties in force in a range of years, filtered by type and partner: one bar per treaty."""
 
-    figsize = (8.5, 4.4)
+    figsize = (8.5, 5.0)
+    margins = {"left": 0.36, "right": 0.98, "top": 0.93, "bottom": 0.25}
     max_bars = 30
 
     def __init__(self, years: tuple[int, int] = (1934, 1938), treaty_type: str = ALL, partner: str = ALL):
@@ -26,12 +29,11 @@ class TreatiesInForce(CourseWidget):
         treaties["finish"] = treaties["end_date"].fillna(stalin_death).clip(upper=stalin_death)
         treaties["partners"] = treaties["parties"].map(lambda p: [c for c in p if c != SOVIET_UNION])
         self.treaties = treaties.sort_values("signed")
-        self.colours = colour_map(sorted(treaties["type"].unique()))
         partners = sorted({c for p in treaties["partners"] for c in p})
         controls = {
             "years": w.IntRangeSlider(value=years, min=1922, max=1953, description="In force",
                                       continuous_update=False),
-            "type": w.Dropdown(options=[("all types", ALL)] + [(t, t) for t in sorted(self.colours)],
+            "type": w.Dropdown(options=[("all types", ALL)] + [(t, t) for t in sorted(treaties["type"].unique())],
                                value=treaty_type, description="Type"),
             "partner": w.Dropdown(options=[("all partners", ALL)] + [(p, p) for p in partners],
                                   value=partner, description="Partner"),
@@ -59,15 +61,16 @@ class TreatiesInForce(CourseWidget):
             return no_match(f"No {what}{with_whom} were in force {span}. Try a wider range of years, "
                             f"another type or another partner.")
         shown = chosen.tail(self.max_bars)
+        colours = colour_map(sorted(shown["type"].unique()))  # unique colours within one chart
         ax = self.figure.add_subplot()
-        for row, (_, treaty) in enumerate(shown.iterrows()):
-            ax.barh(row, treaty["finish"] - treaty["start"], left=treaty["start"], height=0.7,
-                    color=self.colours[treaty["type"]], label=treaty["type"])
+        ax.barh(range(len(shown)), (shown["finish"] - shown["start"]).dt.days, left=mdates.date2num(shown["start"]),
+                height=0.7, color=[colours[t] for t in shown["type"]])
+        ax.xaxis_date()
         ax.set_yticks(range(len(shown)), [n if len(n) <= 45 else n[:44] + "…" for n in shown["name"]], fontsize=7)
         ax.axvspan(pd.Timestamp(first, 1, 1), pd.Timestamp(last, 12, 31), color="#eeeeee", zorder=0)
-        handles = dict(zip(*reversed(ax.get_legend_handles_labels())))
-        ax.legend(handles.values(), handles.keys(), fontsize=7, frameon=False, loc="upper left")
-        label(ax, f"Soviet {what}{with_whom} in force {span} (grey band)", "Date (signature or entry into force to end)",
+        ax.legend([Patch(color=c) for c in colours.values()], list(colours), fontsize=7, frameon=False,
+                  loc="upper left", bbox_to_anchor=(0, -0.12), ncols=4)
+        label(ax, f"Soviet {what}{with_whom} in force {span} (grey band)", "Years in force (entry into force to end)",
               "Treaty", "course dataset treaties.csv")
         verb = "was" if len(chosen) == 1 else "were"
         what_counted = what if len(chosen) != 1 else what.replace("treaties", "treaty")
