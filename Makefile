@@ -30,7 +30,7 @@ test: $(TESTENV)  ## every test: utils, data, exercises, strict nbval, release, 
 	$(PY) -m pytest tests notebooks $(PYTEST_NBVAL) -p no:cacheprovider -q -rs
 
 test-fast: $(TESTENV)  ## unit and data tests only (no notebooks, no browser)
-	$(PY) -m pytest tests -q -m "not browser" --deselect tests/test_release.py
+	$(PY) -m pytest tests -q -m "not browser" --deselect tests/test_release.py -k "not outbound"
 
 nbval: $(TESTENV)  ## strict nbval over the notebooks only
 	$(PY) -m pytest notebooks $(PYTEST_NBVAL) -p no:cacheprovider -q
@@ -51,7 +51,7 @@ newest:  ## unit tests against the newest releases of the stack (a separate venv
 	$(PYTHON) -m venv .venv-newest
 	.venv-newest/bin/python -m pip install --quiet --upgrade jupyterlab ipykernel ipywidgets pandas matplotlib pytest hypothesis nbformat
 	.venv-newest/bin/python -m pip install --quiet --no-deps -e .
-	.venv-newest/bin/python -m pytest tests -q -m "not browser" --deselect tests/test_release.py
+	.venv-newest/bin/python -m pytest tests -q -m "not browser" --deselect tests/test_release.py -k "not outbound"
 
 clean:
 	rm -rf $(VENV) .venv-newest release build *.egg-info
