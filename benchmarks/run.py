@@ -91,7 +91,7 @@ def control_values(control) -> list:
     """A cycle of values for one control: every option, or steps along a slider."""
     import ipywidgets as w
 
-    if isinstance(control, (w.Dropdown, w.RadioButtons, w.ToggleButtons)):
+    if isinstance(control, (w.Dropdown, w.RadioButtons, w.ToggleButtons, w.SelectionSlider)):
         return list(control._options_values)
     if isinstance(control, w.SelectMultiple):
         values = list(control._options_values)
@@ -100,9 +100,7 @@ def control_values(control) -> list:
         low, high = control.min, control.max
         return [(a, min(high, a + span)) for a in range(low, high + 1, max(1, (high - low) // 8))
                 for span in (0, 3, high - low)]
-    if isinstance(control, (w.IntSlider, w.SelectionSlider)):
-        if isinstance(control, w.SelectionSlider):
-            return list(control._options_values)
+    if isinstance(control, w.IntSlider):
         return list(range(control.min, control.max + 1, max(1, (control.max - control.min) // 20)))
     if isinstance(control, (w.Checkbox, w.ToggleButton)):
         return [True, False]
