@@ -92,6 +92,11 @@ class CourseWidget:
         return bundle
 
 
+def years_phrase(first: int, last: int) -> str:
+    """'in 1948' for one year, 'from 1946 to 1953' for a range."""
+    return f"in {first}" if first == last else f"from {first} to {last}"
+
+
 def no_match(message: str) -> View:
     """The view for a selection that matches nothing: a plain sentence, no chart."""
     return View(message)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..data import load
 from ..plots import OKABE_ITO, label
-from .base import CourseWidget, View, no_match
+from .base import CourseWidget, View, no_match, years_phrase
 
 ACTORS = {"Soviet": OKABE_ITO["vermillion"], "Western": OKABE_ITO["blue"], "Other": OKABE_ITO["orange"],
           "Joint": OKABE_ITO["bluish green"]}
@@ -31,7 +31,7 @@ class ActionReaction(CourseWidget):
     def render(self) -> View:
         first, last = self.controls["years"].value
         actors = list(self.controls["actors"].value)
-        span = f"in {first}" if first == last else f"from {first} to {last}"
+        span = years_phrase(first, last)
         if not actors:
             return no_match("Choose at least one side under 'Moves by' (hold Ctrl or Cmd to pick several).")
         years = self.events["date"].dt.year

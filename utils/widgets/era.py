@@ -7,7 +7,7 @@ import pandas as pd
 from ..data import load
 from ..periods import PERIODS, PERIOD_BY_KEY
 from ..plots import PERIOD_COLOURS, label
-from .base import CourseWidget, View, no_match
+from .base import CourseWidget, View, no_match, years_phrase
 
 ALL = "all"
 FIRST_YEAR, LAST_YEAR = 1922, 1953
@@ -53,7 +53,7 @@ class EraTimeline(CourseWidget):
         first, last = self.controls["years"].value
         category = self.controls["category"].value
         chosen = self.selection()
-        span = f"in {first}" if first == last else f"from {first} to {last}"
+        span = years_phrase(first, last)
         kind = "" if category == ALL else f" of the kind '{category}'"
         if chosen.empty:
             return no_match(f"The course data has no events{kind} {span}. Try a wider range of years or another kind.")
