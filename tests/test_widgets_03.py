@@ -10,9 +10,10 @@ from utils.widgets.territory import TerritorialSteps
 def test_default_shows_everything_taken_by_august_1940():
     widget = TerritorialSteps()
     data = load("territorial_changes")
+    by_august_1940 = data[data["annexed"] <= "1940-08-31"]
     facts = widget.view_state.facts
-    assert facts["count"] == len(data) and facts["area"] == data["area_km2"].sum()
-    assert widget.view_state.message.startswith("By the end of August 1940 the USSR had taken 5 territories")
+    assert facts["count"] == len(by_august_1940) == 6 and facts["area"] == by_august_1940["area_km2"].sum()
+    assert widget.view_state.message.startswith("By the end of August 1940 the USSR had taken 6 territories")
     assert widget.view_state.chart
 
 
@@ -26,10 +27,17 @@ def test_stepping_back_to_september_1939():
     assert widget.view_state.facts["annexed"] == 1
 
 
+def test_march_1940_adds_the_finnish_territory_by_treaty():
+    widget = TerritorialSteps()
+    widget.controls["month"].value = pd.Timestamp("1940-03-01")
+    assert widget.view_state.facts["count"] == 2 and widget.view_state.facts["annexed"] == 2
+    assert "Finland" in widget.text()
+
+
 def test_june_1940_adds_the_baltic_states_and_bessarabia():
     widget = TerritorialSteps()
     widget.controls["month"].value = pd.Timestamp("1940-06-01")
-    assert widget.view_state.facts["count"] == 5 and widget.view_state.facts["annexed"] == 1
+    assert widget.view_state.facts["count"] == 6 and widget.view_state.facts["annexed"] == 2
     assert "not yet" in widget.text()
 
 
