@@ -1,6 +1,6 @@
 """Benchmark what learners and CI wait for, and print a small table (medians over repeated runs).
 
-    python benchmarks/run.py [--repeats 3] [--changes 40] [--skip-nbval]
+    python benchmarks/run.py [--repeats 3] [--changes 40] [--skip-nbval] [--only widgets] [--png-cache]
 
 1. Course validation vs its floor: strict nbval over every course notebook,
    against the same number of notebooks that only import pandas, matplotlib,
@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
          "-p", "no:cacheprovider", "-q"]
+PARTS = ("nbval", "widgets", "import", "footprint")
 FLOOR_CELL = "import pandas, matplotlib.pyplot, ipywidgets, utils\nprint('ready')"
 
 
@@ -107,10 +108,15 @@ def control_values(control) -> list:
     return []
 
 
-def bench_widgets(changes: int) -> list[dict]:
+def bench_widgets(changes: int, png_cache: bool = False) -> list[dict]:
+    """Time each change. Widgets that keep recent PNGs (``png_cache_size``) have that cache turned off
+    unless ``png_cache``: the plan revisits some states, and the figure should be the cost of a new state."""
     rows = []
     for cls in widget_classes():
         widget = cls()
+        if not png_cache and getattr(widget, "png_cache_size", 0):
+            widget.png_cache_size = 0
+            widget._png_cache.clear()
         cycles = [(name, values) for name, control in widget.controls.items()
                   if (values := control_values(control))]
         plan = list(itertools.islice(itertools.cycle(
@@ -183,23 +189,34 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--changes", type=int, default=40)
     parser.add_argument("--skip-nbval", action="store_true", help="skip the (slow) course validation timing")
+    parser.add_argument("--only", choices=PARTS, action="append",
+                        help="run only this part (repeatable), e.g. --only widgets")
+    parser.add_argument("--png-cache", action="store_true",
+                        help="time widgets with their PNG cache on (repeated states then cost almost nothing)")
     args = parser.parse_args()
+    parts = set(args.only or PARTS)
+    if args.skip_nbval:
+        parts.discard("nbval")
 
     print("| measure | figure | target |\n| --- | --- | --- |")
-    if not args.skip_nbval:
+    if "nbval" in parts:
         v = bench_validation(args.repeats)
         print(f"| strict nbval, {v['notebooks']} course notebooks (median of {args.repeats}) | {v['course_s']:.1f} s | |")
         print(f"| floor: {v['notebooks']} notebooks importing pandas, matplotlib, ipywidgets, utils | {v['floor_s']:.1f} s | |")
         print(f"| ratio course / floor | {v['ratio']:.2f} | ≤ 1.3 |")
-    for row in bench_widgets(args.changes):
-        print(f"| widget {row['widget']}: {row['changes']} changes, median / p95 | "
-              f"{row['median_ms']:.1f} / {row['p95_ms']:.1f} ms | < 30 / < 80 ms |")
-    i = bench_import(max(args.repeats, 5))
-    print(f"| `import utils` after pandas, matplotlib, ipywidgets | {i['import_ms']:.1f} ms | < 50 ms |")
-    print(f"| first `utils.load('events')` (parse and validate) | {i['first_load_ms']:.1f} ms | |")
-    f = bench_footprint()
-    print(f"| runtime packages: direct / with dependencies | {f['direct']} / {f['with_dependencies']} | |")
-    print(f"| runtime environment size (installed files) | {f['size_mb']:.0f} MB | |")
+    if "widgets" in parts:
+        for row in bench_widgets(args.changes, args.png_cache):
+            cache = ", PNG cache on" if args.png_cache else ""
+            print(f"| widget {row['widget']}: {row['changes']} changes{cache}, median / p95 | "
+                  f"{row['median_ms']:.1f} / {row['p95_ms']:.1f} ms | < 30 / < 80 ms |")
+    if "import" in parts:
+        i = bench_import(max(args.repeats, 5))
+        print(f"| `import utils` after pandas, matplotlib, ipywidgets | {i['import_ms']:.1f} ms | < 50 ms |")
+        print(f"| first `utils.load('events')` (parse and validate) | {i['first_load_ms']:.1f} ms | |")
+    if "footprint" in parts:
+        f = bench_footprint()
+        print(f"| runtime packages: direct / with dependencies | {f['direct']} / {f['with_dependencies']} | |")
+        print(f"| runtime environment size (installed files) | {f['size_mb']:.0f} MB | |")
     return 0
 
 

@@ -4,18 +4,34 @@ A widget subclasses ``CourseWidget`` and implements ``render()``, which reads
 the controls and returns a ``View``. Changing any control re-renders. Tests
 drive a widget by setting ``widget.controls[name].value`` and reading
 ``widget.view_state`` (or ``widget.text()``), exactly what a learner sees.
+
+Faster drawing is opt-in, per widget (a widget that sets none of this behaves
+exactly as before: the figure is cleared, ``render()`` draws into it, the PNG is
+made from it):
+
+- ``cached_text = True``: the figure's canvas rasterises each string once and
+  reuses it (``plots.CachedTextCanvasAgg``); the PNG is encoded with Pillow.
+- ``reuse_figure = True``: ``refresh()`` does not clear the figure; the widget
+  keeps its Axes (``reused_axes()``) and updates its artists in place.
+- ``View.draw`` and ``View.chart_key``: ``render()`` may return the drawing as a
+  callable instead of drawing, with a key naming everything the chart depends
+  on. The base class then draws and encodes only when the key differs from the
+  chart on show, and (``png_cache_size`` > 0) keeps that many recent PNGs by key.
 """
 from __future__ import annotations
 
 import base64
 import html
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Callable, Hashable
 
 import pandas as pd
 import ipywidgets as w
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..plots import DEFAULT_MARGINS, new_figure, png_bytes
+from ..plots import DEFAULT_MARGINS, fast_png_bytes, new_figure, png_bytes
 
 
 @dataclass
@@ -26,6 +42,9 @@ class View:
     table: pd.DataFrame | None = None
     chart: bool = False
     facts: dict = field(default_factory=dict)  # numbers behind the message, for tests
+    # Opt-in (see the module docstring): what the chart depends on, and a callable that draws it.
+    chart_key: Hashable | None = None
+    draw: Callable[[], None] | None = field(default=None, compare=False, repr=False)
 
 
 class CourseWidget:
@@ -34,10 +53,15 @@ class CourseWidget:
     figsize: tuple[float, float] = (8.0, 3.8)
     margins: dict | None = None  # subplots_adjust arguments; None for the default
     max_rows: int = 25
+    cached_text: bool = False  # opt-in: rasterise each string once (plots.CachedTextCanvasAgg)
+    reuse_figure: bool = False  # opt-in: refresh() keeps the figure; the widget updates its artists in place
+    png_cache_size: int = 0  # opt-in: recent PNGs kept by View.chart_key (0: none)
 
     def __init__(self, controls: dict[str, w.Widget]):
         self.controls = controls
-        self.figure: Figure = new_figure(*self.figsize, margins=self.margins)
+        self.figure: Figure = new_figure(*self.figsize, margins=self.margins, cached_text=self.cached_text)
+        self._chart_key: Hashable | None = None  # key of the chart on show, if the widget gives keys
+        self._png_cache: OrderedDict = OrderedDict()
         self.message = w.HTML(layout=w.Layout(margin="4px 0"))
         self.message.add_class("course-message")
         self.image = w.Image(format="png", layout=w.Layout(max_width="100%"))
@@ -56,14 +80,41 @@ class CourseWidget:
 
     def refresh(self, _change: dict | None = None) -> None:
         """Re-read the controls and redraw."""
-        self.figure.clear()  # also resets the margins: set them again
-        self.figure.subplots_adjust(**(self.margins or DEFAULT_MARGINS))
+        if not self.reuse_figure:
+            self.figure.clear()  # also resets the margins: set them again
+            self.figure.subplots_adjust(**(self.margins or DEFAULT_MARGINS))
         view = self.render()
         self.view_state = view
         self.message.value = f"<p>{html.escape(view.message)}</p>"
         self.table.value = self._table_html(view.table)
-        self.image.value = png_bytes(self.figure) if view.chart else b""
+        if view.chart:
+            self._show_chart(view)
+        else:
+            self.image.value = b""
+            self._chart_key = None
         self.image.layout.display = None if view.chart else "none"
+
+    def _show_chart(self, view: View) -> None:
+        key = view.chart_key
+        if key is not None and key == self._chart_key:
+            return  # the chart on show is already this one (e.g. only the table changed)
+        png = self._png_cache.get(key) if key is not None else None
+        if png is None:
+            if view.draw is not None:
+                view.draw()
+            png = (fast_png_bytes if self.cached_text else png_bytes)(self.figure)
+            if key is not None and self.png_cache_size > 0:
+                self._png_cache[key] = png
+                while len(self._png_cache) > self.png_cache_size:
+                    self._png_cache.popitem(last=False)
+        else:
+            self._png_cache.move_to_end(key)
+        self.image.value = png
+        self._chart_key = key
+
+    def reused_axes(self) -> Axes:
+        """The figure's one Axes, created on first use (for ``reuse_figure`` widgets)."""
+        return self.figure.axes[0] if self.figure.axes else self.figure.add_subplot()
 
     def _table_html(self, table: pd.DataFrame | None) -> str:
         if table is None or table.empty:

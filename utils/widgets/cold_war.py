@@ -17,6 +17,9 @@ class ActionReaction(CourseWidget):
 
     figsize = (8.5, 3.0)
     margins = {"left": 0.1, "right": 0.98, "top": 0.86, "bottom": 0.18}
+    cached_text = True  # faster drawing, opted into (see base.py)
+    reuse_figure = True
+    png_cache_size = 32
 
     def __init__(self, years: tuple[int, int] = (1946, 1953), actors: tuple[str, ...] = ("Soviet", "Western")):
         events = load("events")
@@ -38,18 +41,26 @@ class ActionReaction(CourseWidget):
         chosen = self.events[(years >= first) & (years <= last) & self.events["actor"].isin(actors)]
         if chosen.empty:
             return no_match(f"The course data has no {' or '.join(actors)} moves {span}. Try wider years.")
-        ax = self.figure.add_subplot()
-        lanes = {actor: i for i, actor in enumerate(actors)}
-        ax.scatter(chosen["date"], chosen["actor"].map(lanes), c=chosen["actor"].map(ACTORS), s=40,
-                   edgecolor="black", linewidth=0.4, zorder=3)
-        ax.set_yticks(range(len(actors)), actors)
-        ax.set_ylim(-0.6, len(actors) - 0.4)
-        ax.grid(axis="x", color="#dddddd", zorder=0)
-        label(ax, f"Moves by {', '.join(actors)} {span}", "Date", "Who acted", "course dataset events.csv")
         counts = chosen["actor"].value_counts()
         parts = ", ".join(f"{counts.get(a, 0)} {a}" for a in actors)
         message = f"{len(chosen)} moves {span} ({parts}). Read the list in order: what answered what?"
         table = pd.DataFrame({"date": chosen["date"].dt.strftime("%Y-%m-%d"), "who": chosen["actor"],
                               "move": chosen["title"]})
         return View(message, table, chart=True, facts={"count": len(chosen), "ids": list(chosen["event_id"]),
-                                                       "by_actor": {a: int(counts.get(a, 0)) for a in actors}})
+                                                       "by_actor": {a: int(counts.get(a, 0)) for a in actors}},
+                    chart_key=(first, last, tuple(actors)), draw=lambda: self._draw(chosen, actors, span))
+
+    def _draw(self, chosen: pd.DataFrame, actors: list[str], span: str) -> None:
+        """The lanes of dots; the Axes is kept between changes, the dots are replaced."""
+        ax = self.reused_axes()
+        if getattr(self, "_dots", None) is not None:
+            self._dots.remove()
+            ax.relim()
+        lanes = {actor: i for i, actor in enumerate(actors)}
+        self._dots = ax.scatter(chosen["date"], chosen["actor"].map(lanes), c=chosen["actor"].map(ACTORS), s=40,
+                                edgecolor="black", linewidth=0.4, zorder=3)
+        ax.set_yticks(range(len(actors)), actors)
+        ax.set_ylim(-0.6, len(actors) - 0.4)
+        ax.grid(axis="x", color="#dddddd", zorder=0)
+        label(ax, f"Moves by {', '.join(actors)} {span}", "Date", "Who acted", "course dataset events.csv",
+              fixed_title=True)

@@ -19,6 +19,9 @@ class ConferenceExplorer(CourseWidget):
 
     figsize = (7.5, 2.6)
     margins = {"left": 0.25, "right": 0.97, "top": 0.85, "bottom": 0.22}
+    cached_text = True  # faster drawing, opted into (see base.py)
+    reuse_figure = True
+    png_cache_size = 32
 
     def __init__(self, conference: str = "Yalta", topic: str = ALL):
         self.decisions = load("conference_decisions")
@@ -43,12 +46,6 @@ class ConferenceExplorer(CourseWidget):
         if chosen.empty:
             return no_match(f"The course data records no decision{about} at {where}. Try another topic or conference.")
         counts = chosen["outcome_status"].value_counts().reindex(list(STATUS_COLOURS), fill_value=0)
-        ax = self.figure.add_subplot()
-        ax.barh(list(counts.index), counts.values, color=list(STATUS_COLOURS.values()))
-        ax.invert_yaxis()
-        ax.xaxis.get_major_locator().set_params(integer=True)
-        label(ax, f"Decisions{about} at {where}: what became of them by 1953", "Number of decisions", "",
-              "course dataset conference_decisions.csv")
         parts = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
         noun = "decision" if len(chosen) == 1 else "decisions"
         message = f"{len(chosen)} {noun}{about} at {where}: {parts}."
@@ -56,4 +53,20 @@ class ConferenceExplorer(CourseWidget):
                               "decision": chosen["decision"], "pressed by": chosen["pressed_by"].map(", ".join),
                               "by 1953": chosen["outcome_by_1953"], "verdict": chosen["outcome_status"]})
         return View(message, table, chart=True, facts={"count": len(chosen), "ids": list(chosen["decision_id"]),
-                                                       "status": counts.to_dict()})
+                                                       "status": counts.to_dict()},
+                    chart_key=(conference, topic), draw=lambda: self._draw(counts, about, where))
+
+    def _draw(self, counts: pd.Series, about: str, where: str) -> None:
+        """One bar per verdict; the bars are made once and then only change length."""
+        ax = self.reused_axes()
+        if getattr(self, "_bars", None) is None:
+            self._bars = ax.barh(list(counts.index), counts.values, color=list(STATUS_COLOURS.values()))
+            ax.invert_yaxis()
+            ax.xaxis.get_major_locator().set_params(integer=True)
+        else:
+            for bar, width in zip(self._bars, counts.values):
+                bar.set_width(width)
+            ax.relim()
+            ax.autoscale_view()
+        label(ax, f"Decisions{about} at {where}: what became of them by 1953", "Number of decisions", "",
+              "course dataset conference_decisions.csv", fixed_title=True)

@@ -18,6 +18,9 @@ class EraTimeline(CourseWidget):
 
     figsize = (8.5, 3.6)
     margins = {"left": 0.12, "right": 0.78, "top": 0.9, "bottom": 0.16}
+    cached_text = True  # faster drawing, opted into (see base.py)
+    reuse_figure = True
+    png_cache_size = 32
 
     def __init__(self, period: str = ALL, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)):
         events = load("events")
@@ -57,22 +60,26 @@ class EraTimeline(CourseWidget):
         kind = "" if category == ALL else f" of the kind '{category}'"
         if chosen.empty:
             return no_match(f"The course data has no events{kind} {span}. Try a wider range of years or another kind.")
-        self._draw(chosen, f"Events{kind} {span}")
         table = pd.DataFrame({"date": chosen["date"].dt.strftime("%Y-%m-%d"), "event": chosen["title"],
                               "kind": chosen["category"], "countries": chosen["countries"].map(", ".join)})
         noun = "event" if len(chosen) == 1 else "events"
         message = (f"{len(chosen)} {noun}{kind} {span}. Each dot is one event, placed by date and kind and "
                    f"coloured by period; the list below gives them in order.")
-        return View(message, table, chart=True, facts={"count": len(chosen)})
+        return View(message, table, chart=True, facts={"count": len(chosen)}, chart_key=(first, last, category),
+                    draw=lambda: self._draw(chosen, f"Events{kind} {span}"))
 
     def _draw(self, chosen: pd.DataFrame, title: str) -> None:
-        ax = self.figure.add_subplot()
+        ax = self.reused_axes()  # kept between changes: only the dots, ticks, legend and title change
+        for artist in getattr(self, "_artists", []):
+            artist.remove()
+        ax.relim()
+        self._artists = []
         kinds = sorted(chosen["category"].unique())
         rows = {kind: i for i, kind in enumerate(kinds)}
         for key, group in chosen.groupby("period", sort=False):
-            ax.scatter(group["date"], group["category"].map(rows), s=28, color=PERIOD_COLOURS[key],
-                       edgecolor="black", linewidth=0.4, label=PERIOD_BY_KEY[key].label, zorder=3)
+            self._artists.append(ax.scatter(group["date"], group["category"].map(rows), s=28, color=PERIOD_COLOURS[key],
+                       edgecolor="black", linewidth=0.4, label=PERIOD_BY_KEY[key].label, zorder=3))
         ax.set_yticks(range(len(kinds)), kinds)
         ax.grid(axis="x", color="#dddddd", zorder=0)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False, title="Period")
-        label(ax, title, "Date", "Kind of event", "course dataset events.csv")
+        label(ax, title, "Date", "Kind of event", "course dataset events.csv", fixed_title=True)

@@ -20,6 +20,9 @@ class TerritorialSteps(CourseWidget):
 
     figsize = (8.0, 3.8)
     margins = {"left": 0.1, "right": 0.98, "top": 0.9, "bottom": 0.24}
+    cached_text = True  # faster drawing, opted into (see base.py)
+    reuse_figure = True
+    png_cache_size = 32
 
     def __init__(self, month: str = "1940-08", measure: str = "area (km²)",
                  months: tuple[str, str] = ("1939-09", "1940-08")):
@@ -40,25 +43,12 @@ class TerritorialSteps(CourseWidget):
         column, scale, axis = MEASURES[measure]
         month_end = month + pd.offsets.MonthEnd(0)
         shown_months = [m for m in self.months if m <= month]
-        ax = self.figure.add_subplot()
-        bottom = pd.Series(0.0, index=shown_months)
-        for _, row in self.territories.iterrows():
-            held = pd.Series([row[column] / scale if row["taken"] <= m + pd.offsets.MonthEnd(0) else 0.0
-                              for m in shown_months], index=shown_months)
-            if held.any():
-                ax.bar([m.strftime("%b %y") for m in shown_months], held, bottom=bottom,
-                       color=self.colours[row["territory_id"]], label=row["territory"])
-                bottom += held
-        ax.set_xlim(-0.6, len(self.months) - 0.4)
-        ax.tick_params(axis="x", labelrotation=60, labelsize=7)
-        if bottom.any():
-            ax.legend(fontsize=7, frameon=False, loc="upper left")
-        label(ax, f"Territory taken by the USSR, September 1939 to {month.strftime('%B %Y')}: {measure}",
-              "Month", axis, "course dataset territorial_changes.csv")
+        title = f"Territory taken by the USSR, September 1939 to {month.strftime('%B %Y')}: {measure}"
+        draw = lambda: self._draw(shown_months, column, scale, axis, title)  # noqa: E731
         taken = self.territories[self.territories["taken"] <= month_end]
         if taken.empty:
             return View(f"By the end of {month.strftime('%B %Y')} the USSR had taken no territory yet.", chart=True,
-                        facts={"count": 0, "area": 0, "population": 0})
+                        facts={"count": 0, "area": 0, "population": 0}, chart_key=(month, measure), draw=draw)
         annexed = taken[taken["annexed"] <= month_end]
         area, people = int(taken["area_km2"].sum()), int(taken["population"].sum())
         message = (f"By the end of {month.strftime('%B %Y')} the USSR had taken {len(taken)} "
@@ -70,4 +60,30 @@ class TerritorialSteps(CourseWidget):
                               "annexed": taken["annexed"].map(lambda d: d.strftime("%Y-%m-%d") if d <= month_end else "not yet"),
                               "how": taken["method"], "area (km²)": taken["area_km2"], "people": taken["population"]})
         return View(message, table, chart=True,
-                    facts={"count": len(taken), "annexed": len(annexed), "area": area, "population": people})
+                    facts={"count": len(taken), "annexed": len(annexed), "area": area, "population": people},
+                    chart_key=(month, measure), draw=draw)
+
+    def _draw(self, shown_months: list[pd.Timestamp], column: str, scale: float, axis: str, title: str) -> None:
+        """Stacked bars, one stack per month shown; the Axes is kept between changes, the bars are replaced."""
+        ax = self.reused_axes()
+        for artist in getattr(self, "_artists", []):
+            artist.remove()
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        ax.relim()
+        self._artists = []
+        positions = range(len(shown_months))
+        bottom = pd.Series(0.0, index=shown_months)
+        for _, row in self.territories.iterrows():
+            held = pd.Series([row[column] / scale if row["taken"] <= m + pd.offsets.MonthEnd(0) else 0.0
+                              for m in shown_months], index=shown_months)
+            if held.any():
+                self._artists.append(ax.bar(positions, held, bottom=bottom,
+                                            color=self.colours[row["territory_id"]], label=row["territory"]))
+                bottom += held
+        ax.set_xticks(positions, [m.strftime("%b %y") for m in shown_months])
+        ax.set_xlim(-0.6, len(self.months) - 0.4)
+        ax.tick_params(axis="x", labelrotation=60, labelsize=7)
+        if bottom.any():
+            ax.legend(fontsize=7, frameon=False, loc="upper left")
+        label(ax, title, "Month", axis, "course dataset territorial_changes.csv", fixed_title=True)

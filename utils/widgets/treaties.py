@@ -21,6 +21,9 @@ class TreatiesInForce(CourseWidget):
     figsize = (8.5, 5.0)
     margins = {"left": 0.36, "right": 0.98, "top": 0.93, "bottom": 0.25}
     max_bars = 30
+    cached_text = True  # faster drawing, opted into (see base.py)
+    reuse_figure = True
+    png_cache_size = 32
 
     def __init__(self, years: tuple[int, int] = (1934, 1938), treaty_type: str = ALL, partner: str = ALL):
         treaties = load("treaties")
@@ -61,17 +64,7 @@ class TreatiesInForce(CourseWidget):
             return no_match(f"No {what}{with_whom} were in force {span}. Try a wider range of years, "
                             f"another type or another partner.")
         shown = chosen.tail(self.max_bars)
-        colours = colour_map(sorted(shown["type"].unique()))  # unique colours within one chart
-        ax = self.figure.add_subplot()
-        ax.barh(range(len(shown)), (shown["finish"] - shown["start"]).dt.days, left=mdates.date2num(shown["start"]),
-                height=0.7, color=[colours[t] for t in shown["type"]])
-        ax.xaxis_date()
-        ax.set_yticks(range(len(shown)), [n if len(n) <= 45 else n[:44] + "…" for n in shown["name"]], fontsize=7)
-        ax.axvspan(pd.Timestamp(first, 1, 1), pd.Timestamp(last, 12, 31), color="#eeeeee", zorder=0)
-        ax.legend([Patch(color=c) for c in colours.values()], list(colours), fontsize=7, frameon=False,
-                  loc="upper left", bbox_to_anchor=(0, -0.12), ncols=4)
-        label(ax, f"Soviet {what}{with_whom} in force {span} (grey band)", "Years in force (entry into force to end)",
-              "Treaty", "course dataset treaties.csv")
+        title = f"Soviet {what}{with_whom} in force {span} (grey band)"
         verb = "was" if len(chosen) == 1 else "were"
         what_counted = what if len(chosen) != 1 else what.replace("treaties", "treaty")
         more = f" The chart shows the latest {self.max_bars}." if len(chosen) > self.max_bars else ""
@@ -81,4 +74,23 @@ class TreatiesInForce(CourseWidget):
                               "type": chosen["type"], "partners": chosen["partners"].map(", ".join),
                               "ended": chosen["end_date"].dt.strftime("%Y-%m-%d").fillna("—"),
                               "how": chosen["end_manner"]})
-        return View(message, table, chart=True, facts={"count": len(chosen), "names": list(chosen["treaty_id"])})
+        return View(message, table, chart=True, facts={"count": len(chosen), "names": list(chosen["treaty_id"])},
+                    chart_key=(first, last, kind, partner), draw=lambda: self._draw(shown, first, last, title))
+
+    def _draw(self, shown: pd.DataFrame, first: int, last: int, title: str) -> None:
+        """Draw the Gantt chart, reusing the Axes (and its ticks) of the previous one."""
+        colours = colour_map(sorted(shown["type"].unique()))  # unique colours within one chart
+        ax = self.reused_axes()
+        for artist in getattr(self, "_artists", []):
+            artist.remove()
+        ax.relim()
+        bars = ax.barh(range(len(shown)), (shown["finish"] - shown["start"]).dt.days,
+                       left=mdates.date2num(shown["start"]), height=0.7, color=[colours[t] for t in shown["type"]])
+        ax.xaxis_date()
+        ax.set_yticks(range(len(shown)), [n if len(n) <= 45 else n[:44] + "…" for n in shown["name"]], fontsize=7)
+        band = ax.axvspan(pd.Timestamp(first, 1, 1), pd.Timestamp(last, 12, 31), color="#eeeeee", zorder=0)
+        ax.legend([Patch(color=c) for c in colours.values()], list(colours), fontsize=7, frameon=False,
+                  loc="upper left", bbox_to_anchor=(0, -0.12), ncols=4)
+        label(ax, title, "Years in force (entry into force to end)", "Treaty", "course dataset treaties.csv",
+              fixed_title=True)
+        self._artists = [bars, band]
