@@ -104,3 +104,11 @@ def test_every_view_and_supplier_renders_or_says_why_not(view):
         state = widget.view_state
         assert state.message
         assert state.chart or state.message.startswith("The course data has no rows")
+
+
+def test_chart_labels_drop_dates_and_details():
+    from utils.widgets.lend_lease import short_name
+
+    assert short_name("Trucks (incl. jeeps) delivered 1 October 1941 - 31 May 1945") == "Trucks"
+    assert short_name("Canadian-built Valentine tanks sent to the USSR") == "Canadian-built Valentine tanks"
+    assert short_name("Black Sea") == "Black Sea"

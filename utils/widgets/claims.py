@@ -62,6 +62,7 @@ def evidence_table() -> pd.DataFrame:
 class ClaimChecker(CourseWidget):
     """A claim and its evidence: verdict, explanation, the rows of the data and their dates against Stalin's lifetime."""
 
+    cached_text = True  # strings rasterised once (see CourseWidget)
     figsize = (8.5, 2.9)
     margins = {"left": 0.19, "right": 0.97, "top": 0.86, "bottom": 0.2}
 

@@ -29,6 +29,7 @@ def when(day: pd.Timestamp, precision: str = "day") -> str:
 class CountryDossier(CourseWidget):
     """One country: its treaties with the USSR (bars), events (dots) and diplomatic acts (triangles)."""
 
+    cached_text = True  # strings rasterised once (see CourseWidget)
     figsize = (8.5, 4.2)
     margins = {"left": 0.33, "right": 0.98, "top": 0.92, "bottom": 0.27}
     max_bars = 12

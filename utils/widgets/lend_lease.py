@@ -1,8 +1,11 @@
 """Notebook 04: what the Allies sent the USSR, by kind of goods and by route."""
 from __future__ import annotations
 
+import re
+
 import ipywidgets as w
 import pandas as pd
+from matplotlib.ticker import StrMethodFormatter
 
 from ..data import load
 from ..plots import colour_map, label
@@ -17,6 +20,14 @@ VIEWS = {
     "food, fuel and materials (tonnes)": "weight",
     "shipping routes (tonnes)": "route",
 }
+
+
+SUPPLIER_SHORT = {"United States": "US", "United Kingdom": "UK", "Canada": "Canada", "All Allies": "Allies"}
+
+
+def short_name(item: str) -> str:
+    """A chart label: the item without its dates and details ('Trucks (incl. jeeps) delivered …' -> 'Trucks')."""
+    return re.split(r" \(| delivered| supplied| sent to| shipped", item, maxsplit=1)[0]
 
 
 def tonnes(quantity: float, unit: str) -> float | None:
@@ -44,8 +55,9 @@ def aid_rows() -> pd.DataFrame:
 class LendLease(CourseWidget):
     """Bars of Allied deliveries to the USSR: weapons and vehicles, supplies by weight, or tonnage by route."""
 
+    cached_text = True  # strings rasterised once (see CourseWidget)
     figsize = (8.0, 4.2)
-    margins = {"left": 0.34, "right": 0.95, "top": 0.9, "bottom": 0.16}
+    margins = {"left": 0.3, "right": 0.95, "top": 0.9, "bottom": 0.16}
 
     def __init__(self, view: str = "weapons and vehicles (number)", supplier: str = ALL):
         self.aid = aid_rows()
@@ -68,15 +80,14 @@ class LendLease(CourseWidget):
         weighed = VIEWS[view] != "count"
         values = chosen["tonnes"] / 1000 if weighed else chosen["quantity"]
         chosen = chosen.assign(value=values).sort_values("value")
-        names = [f"{item} ({who})" if supplier == ALL else item
-                 for item, who in zip(chosen["item"], chosen["supplier"])]
-        names = [n if len(n) <= 48 else n[:47] + "…" for n in names]
+        names = [f"{short_name(item)} ({SUPPLIER_SHORT[who]})" for item, who in zip(chosen["item"], chosen["supplier"])]
         colours = colour_map(sorted(self.aid["supplier"].unique()))
         ax = self.figure.add_subplot()
         bars = ax.barh(range(len(chosen)), chosen["value"], color=[colours[s] for s in chosen["supplier"]])
         ax.bar_label(bars, labels=[f"{v:,.0f}" for v in chosen["value"]], fontsize=7, padding=2)
         ax.set_yticks(range(len(chosen)), names, fontsize=7)
         ax.margins(x=0.18)
+        ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
         unit = "Thousand tonnes (metric)" if weighed else "Number delivered"
         label(ax, f"Allied aid to the USSR, 1941–1945: {view.split(' (')[0]}", unit, "",
               "course dataset lend_lease.csv (sources per row)")

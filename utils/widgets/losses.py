@@ -43,6 +43,7 @@ def _millions(value: float) -> str:
 class WarLosses(CourseWidget):
     """Low-to-high ranges of war dead for the chosen states, in people or as a share of the population."""
 
+    cached_text = True  # strings rasterised once (see CourseWidget)
     figsize = (8.0, 4.4)
     margins = {"left": 0.22, "right": 0.97, "top": 0.9, "bottom": 0.16}
 

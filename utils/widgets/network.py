@@ -76,6 +76,7 @@ def join_names(names: list[str]) -> str:
 class AllianceNetwork(CourseWidget):
     """The USSR in the centre, its treaty partners of one year on a circle, one edge per treaty type."""
 
+    cached_text = True  # strings rasterised once (see CourseWidget)
     figsize = (8.5, 6.0)
     margins = {"left": 0.03, "right": 0.74, "top": 0.93, "bottom": 0.06}
 
