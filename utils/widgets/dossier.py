@@ -11,7 +11,8 @@ from ..data import load
 from ..periods import STALIN_DEATH
 from ..plots import OKABE_ITO, label
 from .base import CourseWidget, View, no_match
-from .network import ALLIANCE_TYPES, SOVIET_UNION, TYPE_STYLES, join_names, treaties_with_spans
+from .network import TYPE_STYLES, join_names
+from .treaty_spans import ALLIANCE_TYPES, SOVIET_UNION, treaties_with_spans
 
 UP = ("de facto recognition", "de jure recognition", "relations established", "relations restored")
 START, END = pd.Timestamp(1922, 1, 1), pd.Timestamp(STALIN_DEATH)

@@ -9,12 +9,10 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
 from ..data import load
-from ..periods import STALIN_DEATH
 from ..plots import GREY, OKABE_ITO, label
 from .base import CourseWidget, View, no_match
+from .treaty_spans import ALLIANCE_TYPES, SOVIET_UNION, in_force_between, treaties_with_spans
 
-SOVIET_UNION = "Soviet Union"
-ALLIANCE_TYPES = ("friendship and alliance", "mutual assistance")
 
 # One style per treaty type: colour, line style and width, so that the chart reads without colour too.
 TYPE_STYLES: dict[str, tuple[str, object, float]] = {
@@ -43,16 +41,6 @@ SHORT_NAMES = {
 }
 
 
-def treaties_with_spans() -> pd.DataFrame:
-    """The treaties with a start (entry into force, else signature) and a finish capped at Stalin's death."""
-    treaties = load("treaties")
-    stalin_death = pd.Timestamp(STALIN_DEATH)
-    treaties["start"] = treaties["in_force"].fillna(treaties["signed"])
-    treaties["finish"] = treaties["end_date"].fillna(stalin_death).clip(upper=stalin_death)
-    treaties["partners"] = treaties["parties"].map(lambda p: sorted(c for c in p if c != SOVIET_UNION))
-    return treaties.sort_values(["signed", "treaty_id"]).reset_index(drop=True)
-
-
 def state_ends() -> dict[str, pd.Timestamp]:
     """When a partner stopped existing as a state: annexation by the USSR (territorial_changes.csv,
     whole states such as the Baltic republics in August 1940) or the last year in countries.csv."""
@@ -65,7 +53,7 @@ def state_ends() -> dict[str, pd.Timestamp]:
 
 def in_force_in(treaties: pd.DataFrame, year: int) -> pd.DataFrame:
     """Treaties in force at some point of ``year`` (the rule of the treaties-in-force widget)."""
-    return treaties[(treaties["start"] <= pd.Timestamp(year, 12, 31)) & (treaties["finish"] >= pd.Timestamp(year, 1, 1))]
+    return in_force_between(treaties, year, year)
 
 
 def join_names(names: list[str]) -> str:

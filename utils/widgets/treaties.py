@@ -6,13 +6,11 @@ import matplotlib.dates as mdates
 from matplotlib.patches import Patch
 import pandas as pd
 
-from ..data import load
-from ..periods import STALIN_DEATH
 from ..plots import colour_map, label
 from .base import CourseWidget, View, no_match
+from .treaty_spans import in_force_between, treaties_with_spans
 
 ALL = "all"
-SOVIET_UNION = "Soviet Union"
 
 
 class TreatiesInForce(CourseWidget):
@@ -26,12 +24,7 @@ class TreatiesInForce(CourseWidget):
     png_cache_size = 32
 
     def __init__(self, years: tuple[int, int] = (1934, 1938), treaty_type: str = ALL, partner: str = ALL):
-        treaties = load("treaties")
-        stalin_death = pd.Timestamp(STALIN_DEATH)
-        treaties["start"] = treaties["in_force"].fillna(treaties["signed"])
-        treaties["finish"] = treaties["end_date"].fillna(stalin_death).clip(upper=stalin_death)
-        treaties["partners"] = treaties["parties"].map(lambda p: [c for c in p if c != SOVIET_UNION])
-        self.treaties = treaties.sort_values("signed")
+        self.treaties = treaties = treaties_with_spans()
         partners = sorted({c for p in treaties["partners"] for c in p})
         controls = {
             "years": w.IntRangeSlider(value=years, min=1922, max=1953, description="In force",
@@ -44,9 +37,7 @@ class TreatiesInForce(CourseWidget):
         super().__init__(controls)
 
     def selection(self) -> pd.DataFrame:
-        first, last = self.controls["years"].value
-        start, end = pd.Timestamp(first, 1, 1), pd.Timestamp(last, 12, 31)
-        chosen = self.treaties[(self.treaties["start"] <= end) & (self.treaties["finish"] >= start)]
+        chosen = in_force_between(self.treaties, *self.controls["years"].value)
         if self.controls["type"].value != ALL:
             chosen = chosen[chosen["type"] == self.controls["type"].value]
         if self.controls["partner"].value != ALL:
