@@ -138,3 +138,11 @@ def test_error_shows_as_a_message_in_ipython(data_copy):
     rendered = caught.value._render_traceback_()
     assert rendered[0].startswith("DataValidationError: 1 problem in the course data")
     assert "Traceback" not in "".join(rendered)
+
+
+def test_events_are_stored_in_date_order():
+    """Readers scan events.csv by eye: keep it sorted by date."""
+    from utils import load
+
+    dates = load("events")["date"]
+    assert dates.is_monotonic_increasing, "sort data/events.csv by date"
