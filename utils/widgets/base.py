@@ -143,9 +143,11 @@ class CourseWidget:
         return bundle
 
 
-def years_phrase(first: int, last: int) -> str:
-    """'in 1948' for one year, 'from 1946 to 1953' for a range."""
-    return f"in {first}" if first == last else f"from {first} to {last}"
+def years_phrase(first: int, last: int, between: bool = False) -> str:
+    """'in 1948' for one year, 'from 1946 to 1953' (or 'between 1946 and 1953') for a range."""
+    if first == last:
+        return f"in {first}"
+    return f"between {first} and {last}" if between else f"from {first} to {last}"
 
 
 def no_match(message: str) -> View:

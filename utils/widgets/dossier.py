@@ -10,7 +10,7 @@ from matplotlib.patches import Patch
 from ..data import load
 from ..periods import STALIN_DEATH
 from ..plots import OKABE_ITO, label
-from .base import CourseWidget, View, no_match
+from .base import CourseWidget, View, no_match, years_phrase
 from .network import TYPE_STYLES, join_names
 from .treaty_spans import ALLIANCE_TYPES, SOVIET_UNION, treaties_with_spans
 
@@ -60,7 +60,8 @@ class CountryDossier(CourseWidget):
                 later = f" Relations came only after Stalin's death: {first['action']} {when(first['date'], first['date_precision'])}."
             return no_match(f"The course data holds no treaty, event or diplomatic act of the USSR with {country} "
                             f"in Stalin's lifetime.{later} Choose another country.")
-        message = self._message(country, treaties, events, acts, later_acts, later_events)
+        allied = treaties[treaties["type"].isin(ALLIANCE_TYPES)]
+        message = self._message(country, treaties, allied, events, acts, later_acts, later_events)
         self._draw(country, treaties, events, acts)
         rows = [(t.signed, "treaty signed", f"{t.name} ({t.type})") for t in treaties.itertuples()]
         rows += [(t.end_date, "treaty ended", f"{t.name}: {t.end_manner}") for t in treaties.itertuples()
@@ -69,12 +70,11 @@ class CountryDossier(CourseWidget):
         rows += [(a.date, "relations", f"{a.action} (by {a.initiator})") for a in acts.itertuples()]
         table = pd.DataFrame(rows, columns=["date", "kind", "what"]).sort_values("date", kind="stable")
         table["date"] = table["date"].dt.strftime("%Y-%m-%d")
-        allied = treaties[treaties["type"].isin(ALLIANCE_TYPES)]
         return View(message, table, chart=True,
                     facts={"country": country, "treaties": list(treaties["treaty_id"]), "events": list(events["event_id"]),
                            "acts": list(acts["action"]), "alliances": list(allied["treaty_id"])})
 
-    def _message(self, country, treaties, events, acts, later_acts, later_events) -> str:
+    def _message(self, country, treaties, allied, events, acts, later_acts, later_events) -> str:
         parts = []
         ups = acts[acts["action"].isin(UP)]
         if not ups.empty:
@@ -93,9 +93,8 @@ class CountryDossier(CourseWidget):
             parts.append("No treaty with the USSR in the data.")
         else:
             first, last = treaties["signed"].min().year, treaties["signed"].max().year
-            span = f"in {first}" if first == last else f"between {first} and {last}"
-            parts.append(f"{len(treaties)} treat{'y' if len(treaties) == 1 else 'ies'} with the USSR, signed {span}.")
-        allied = treaties[treaties["type"].isin(ALLIANCE_TYPES)]
+            parts.append(f"{len(treaties)} treat{'y' if len(treaties) == 1 else 'ies'} with the USSR, "
+                         f"signed {years_phrase(first, last, between=True)}.")
         if allied.empty:
             parts.append("No alliance (mutual assistance or friendship and alliance) with the USSR in Stalin's lifetime.")
         else:

@@ -71,11 +71,12 @@ class LendLease(CourseWidget):
 
     def render(self) -> View:
         view, supplier = self.controls["view"].value, self.controls["supplier"].value
+        subject = view.split(" (")[0]  # 'shipping routes (tonnes)' -> 'shipping routes'
         chosen = self.aid[self.aid["view"] == VIEWS[view]]
         if supplier != ALL:
             chosen = chosen[chosen["supplier"] == supplier]
         if chosen.empty:
-            return no_match(f"The course data has no rows on {view.split(' (')[0]} from {supplier}. "
+            return no_match(f"The course data has no rows on {subject} from {supplier}. "
                             f"Choose another supplier or 'all suppliers'.")
         weighed = VIEWS[view] != "count"
         values = chosen["tonnes"] / 1000 if weighed else chosen["quantity"]
@@ -89,11 +90,11 @@ class LendLease(CourseWidget):
         ax.margins(x=0.18)
         ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
         unit = "Thousand tonnes (metric)" if weighed else "Number delivered"
-        label(ax, f"Allied aid to the USSR, 1941–1945: {view.split(' (')[0]}", unit, "",
+        label(ax, f"Allied aid to the USSR, 1941–1945: {subject}", unit, "",
               "course dataset lend_lease.csv (sources per row)")
         top = chosen.iloc[-1]
         amount = f"{top['value']:,.0f} thousand tonnes" if weighed else f"{top['quantity']:,.0f} {top['unit']}"
-        message = (f"{len(chosen)} {'row' if len(chosen) == 1 else 'rows'} on {view.split(' (')[0]} from "
+        message = (f"{len(chosen)} {'row' if len(chosen) == 1 else 'rows'} on {subject} from "
                    f"{'all suppliers' if supplier == ALL else supplier}. The largest: {top['item']} "
                    f"({top['supplier']}), {amount}.")
         if VIEWS[view] == "route":

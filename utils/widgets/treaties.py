@@ -7,7 +7,7 @@ from matplotlib.patches import Patch
 import pandas as pd
 
 from ..plots import colour_map, label
-from .base import CourseWidget, View, no_match
+from .base import CourseWidget, View, no_match, years_phrase
 from .treaty_spans import in_force_between, treaties_with_spans
 
 ALL = "all"
@@ -47,7 +47,7 @@ class TreatiesInForce(CourseWidget):
     def render(self) -> View:
         first, last = self.controls["years"].value
         kind, partner = self.controls["type"].value, self.controls["partner"].value
-        span = f"in {first}" if first == last else f"between {first} and {last}"
+        span = years_phrase(first, last, between=True)
         what = "treaties" if kind == ALL else f"{kind} treaties"
         with_whom = "" if partner == ALL else f" with {partner}"
         chosen = self.selection()
