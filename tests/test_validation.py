@@ -146,3 +146,17 @@ def test_events_are_stored_in_date_order():
 
     dates = load("events")["date"]
     assert dates.is_monotonic_increasing, "sort data/events.csv by date"
+
+
+@pytest.mark.parametrize("name", ["conflicts", "support"])
+def test_a_row_flagged_wrongly_as_after_stalin_is_named(name, data_copy):
+    path = data_copy.parent / RESOURCES[name]["path"]
+    set_cell(path, 1, "after_stalin", "true")  # the first rows begin in the 1920s
+    message = failure(name, data_copy)
+    assert "row 1 (line 2), field 'after_stalin': is true but the row begins on" in message
+    assert "before Stalin's death on 1953-03-05" in message
+
+
+def test_a_claim_with_a_verdict_outside_the_five_is_named(data_copy):
+    set_cell(data_copy.parent / "claims.csv", 1, "verdict", "true")
+    assert "row 1 (line 2), field 'verdict': 'true' is not one of the allowed values" in failure("claims", data_copy)

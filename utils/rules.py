@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .periods import PERIOD_BY_KEY, period_of
+from .periods import PERIOD_BY_KEY, STALIN_DEATH, period_of
 from .validation import Problem
 
 Rule = Callable[[dict], tuple[str, str] | None]
@@ -48,9 +48,23 @@ def _treaty_end(record: dict) -> tuple[str, str] | None:
     return None
 
 
+def _after_stalin(record: dict) -> tuple[str, str] | None:
+    """The flag ``after_stalin`` is true exactly when the row begins after 5 March 1953."""
+    start, flag = record.get("start"), record.get("after_stalin")
+    if start is None or flag is None:
+        return None
+    expected = start > STALIN_DEATH
+    if flag == expected:
+        return None
+    return ("after_stalin", f"is {str(flag).lower()} but the row begins on {start}, "
+                            f"{'after' if expected else 'before'} Stalin's death on {STALIN_DEATH:%Y-%m-%d}")
+
+
 ROW_RULES: dict[str, list[Rule]] = {
     "events": [_event_period],
     "treaties": [_treaty_scope, _treaty_end],
+    "conflicts": [_after_stalin],
+    "support": [_after_stalin],
 }
 
 
