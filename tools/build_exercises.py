@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from utils.exercises import BANK_DIR, normalise  # noqa: E402
+from utils.answers import normalise  # noqa: E402
+from utils.exercises import BANK_DIR  # noqa: E402
 from utils.sealing import digest, seal  # noqa: E402
 
 SOURCE_DIR = ROOT / "teacher" / "exercises"
@@ -75,6 +76,9 @@ def build_entry(spec: dict) -> dict:
         for form in normalise(spec, value):
             if digest(salt, form) not in entry["accepted"]:
                 entry["wrong"][digest(salt, form)] = seal(feedback, form)
+    if spec["kind"] == "items":  # so that a partly right answer can be told which of its items are right
+        items = normalise(spec, spec["answer"])[0].split("\x1e")
+        entry["items"] = {"count": len(items), "digests": sorted(digest(salt + "\x1fitem", i) for i in items)}
     entry["hint"] = spec["hint"]
     return entry
 

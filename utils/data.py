@@ -28,13 +28,20 @@ def list_datasets(package_path: Path | None = None) -> list[str]:
     return list(_resources(package_path or paths.DATAPACKAGE))
 
 
-def describe(name: str, package_path: Path | None = None) -> pd.DataFrame:
-    """The data dictionary of one dataset: each column, its type and what it means."""
-    resource = _resource(name, package_path or paths.DATAPACKAGE)
-    return pd.DataFrame(
+def describe(name: str | None = None, package_path: Path | None = None):
+    """The data dictionary of one dataset (each column, its type and what it means), shown in full;
+    without a name, the list of datasets with their titles."""
+    from .display import show
+
+    package_path = Path(package_path or paths.DATAPACKAGE)
+    if name is None:
+        return show(pd.DataFrame([(r["name"], r.get("title", ""), r.get("description", ""))
+                                  for r in _resources(package_path).values()],
+                                 columns=["dataset", "what it holds", "one row is"]))
+    resource = _resource(name, package_path)
+    return show(pd.DataFrame(
         [(f["name"], f.get("type", "string"), f.get("description", "")) for f in resource["schema"]["fields"]],
-        columns=["column", "type", "meaning"],
-    ).set_index("column")
+        columns=["column", "type", "meaning"]))
 
 
 def _resource(name: str, package_path: Path) -> dict:
@@ -87,6 +94,27 @@ def load(name: str, package_path: Path | None = None) -> pd.DataFrame:
     The result is a fresh copy: change it freely.
     """
     return _frame(name, Path(package_path or paths.DATAPACKAGE).resolve()).copy()
+
+
+def dataset_with_key(column: str, package_path: Path | None = None) -> str | None:
+    """The dataset whose rows are identified by ``column`` (e.g. 'treaty_id' -> 'treaties'), or None."""
+    for name, resource in _resources(package_path or paths.DATAPACKAGE).items():
+        if resource["schema"].get("primaryKey") == column:
+            return name
+    return None
+
+
+def row_key(record: dict, primary_key: str | list[str]) -> str:
+    """The key of one row: its primary key, several fields joined by '@' (dates as YYYY-MM-DD)."""
+    fields = [primary_key] if isinstance(primary_key, str) else primary_key
+    return "@".join(str(record[f]) for f in fields)
+
+
+def row_keys(name: str, package_path: Path | None = None) -> list[str]:
+    """The keys of every row of a dataset, in file order (``'Cuba@1952-03-21'`` for recognitions)."""
+    package_path = Path(package_path or paths.DATAPACKAGE).resolve()
+    primary = _resource(name, package_path)["schema"]["primaryKey"]
+    return [row_key(record, primary) for record in _records(name, package_path)]
 
 
 def validate_all(package_path: Path | None = None) -> dict[str, int]:

@@ -40,3 +40,11 @@ def period_of(day: date) -> Period:
         if day <= period.end:
             return period
     return PERIODS[-1]
+
+
+def periods_table():
+    """The periods as a table: name, first and last day, the notebook that covers it."""
+    import pandas as pd
+
+    return pd.DataFrame([(p.label, pd.Timestamp(p.start), pd.Timestamp(p.end), p.notebook) for p in PERIODS],
+                        columns=["period", "from", "to", "notebook"])
