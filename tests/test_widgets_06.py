@@ -14,8 +14,7 @@ def test_default_shows_soviet_and_western_moves():
 
 def test_one_year_and_one_side():
     widget = ActionReaction()
-    widget.controls["years"].value = (1948, 1948)
-    widget.controls["actors"].value = ("Soviet",)
+    widget.set_controls(years=(1948, 1948), actors=("Soviet",))
     ids = widget.view_state.facts["ids"]
     assert "1948_berlin_blockade" in ids and "1948_western_currency_reform" not in ids
     assert widget.view_state.message.startswith(f"{len(ids)} moves in 1948 ({len(ids)} Soviet)")
@@ -24,8 +23,7 @@ def test_one_year_and_one_side():
 def test_first_and_last_year():
     widget = ActionReaction(years=(1945, 1945), actors=("Joint",))
     assert "1945_yalta_conference" in widget.view_state.facts["ids"]
-    widget.controls["years"].value = (1953, 1953)
-    widget.controls["actors"].value = ("Soviet",)
+    widget.set_controls(years=(1953, 1953), actors=("Soviet",))
     assert widget.view_state.facts["ids"] == ["1953_stalin_dies"]
 
 
@@ -33,7 +31,6 @@ def test_empty_selections_give_a_sentence():
     widget = ActionReaction()
     widget.controls["actors"].value = ()
     assert widget.view_state.message.startswith("Choose at least one side")
-    widget.controls["actors"].value = ("Western",)
-    widget.controls["years"].value = (1953, 1953)
+    widget.set_controls(actors=("Western",), years=(1953, 1953))
     assert widget.view_state.message == "The course data has no Western moves in 1953. Try wider years."
-    assert not widget.view_state.chart
+    assert widget.view_state.chart is None

@@ -1,116 +1,109 @@
-"""The claim checker of notebook 08, driven by setting its controls, and the claims dataset behind it."""
+"""The claim checker of notebook 08, driven as a learner drives it: typing, pasting, picking and pressing Check."""
 from __future__ import annotations
 
 import pytest
 
 from utils import load
-from utils.widgets.claims import OWN, YEARS, ClaimChecker, evidence_table
+from utils.widgets.base import WidgetArgumentError
+from utils.widgets.claims import MAX_TEXT, ClaimChecker
 
-CLAIMS = load("claims")
-
-
-def test_every_evidence_row_exists_in_its_dataset():
-    known = set(evidence_table().index)
-    for _, claim in CLAIMS.iterrows():
-        missing = [key for key in claim["evidence"] if key not in known]
-        assert not missing, f"claim {claim['claim_id']} cites rows that are not in the data: {missing}"
+CLAIMS = load("claims").set_index("claim_id")
 
 
-def test_all_four_verdicts_occur():
-    assert set(CLAIMS["verdict"]) == {"supported", "contradicted", "misleading", "outside Stalin's lifetime"}
+def type_and_check(widget: ClaimChecker, text: str) -> None:
+    widget.controls["text"].value = text
+    widget.button.click()
 
 
-def test_claims_outside_stalins_lifetime_rest_on_later_evidence():
-    table = evidence_table()
-    for _, claim in CLAIMS[CLAIMS["verdict"] == "outside Stalin's lifetime"].iterrows():
-        assert claim["last_year"] > 1953
-        assert (table.loc[claim["evidence"], "date"].dt.year > 1953).any(), claim["claim_id"]
-
-
-def test_default_is_the_germany_neutral_claim_and_it_is_misleading():
+def test_it_opens_on_a_built_in_claim_with_its_verdict_and_evidence():
     widget = ClaimChecker()
-    facts = widget.view_state.facts
-    assert facts["verdict"] == "misleading" and widget.view_state.message.startswith("Verdict: MISLEADING.")
-    assert "treaties:1939_molotov_ribbentrop" in facts["ids"]  # the pact of 23 August 1939
-    assert "events:1939_soviet_invasion_of_poland" in facts["ids"]
-    assert facts["after_death"] == 0 and widget.view_state.chart
-    assert "1939-08-23" in widget.text()
+    view = widget.view_state
+    assert view.facts["verdicts"] == ["misleading"]
+    assert "treaties:1939_molotov_ribbentrop" in view.facts["evidence"][0]
+    assert view.message.startswith("1 sentence read: 1 misleading.")
+    assert view.chart is not None and bytes(widget.image.value).startswith(b"\x89PNG")
+    assert "1939-08-23" in widget.text() and "Soviet neutrality towards Germany" in widget.text()
 
 
-@pytest.mark.parametrize("claim_id", list(CLAIMS["claim_id"]))
-def test_every_claim_renders(claim_id):
+def test_a_typed_claim_gets_a_reading_a_verdict_and_dated_evidence():
+    widget = ClaimChecker()
+    type_and_check(widget, "The USSR signed a neutrality pact with Japan in 1941.")
+    view = widget.view_state
+    assert view.facts["verdicts"] == ["supported"]
+    assert view.facts["readings"] == ["a neutrality pact between the USSR and Japan, 1941"]
+    assert "1941-04-13 Soviet-Japanese Neutrality Pact (neutrality) [Soviet Union, Japan] (treaties.csv)" \
+        in view.table.loc[0, "evidence"]
+
+
+def test_a_pasted_paragraph_is_judged_sentence_by_sentence():
+    widget = ClaimChecker()
+    type_and_check(widget, "China was Stalin's key ally throughout his rule. He backed Fidel Castro's revolution. "
+                           "Stalin loved cats.")
+    view = widget.view_state
+    assert view.facts["verdicts"] == ["misleading", "outside Stalin's lifetime", "not in the course data"]
+    assert list(view.table["#"]) == [1, 2, 3]
+    assert view.message.startswith("3 sentences read: 1 misleading, 1 outside Stalin's lifetime, "
+                                   "1 not in the course data.")
+    assert view.chart.key == tuple(key for keys in view.facts["evidence"] for key in keys)
+
+
+def test_picking_a_built_in_claim_puts_its_text_in_the_box():
+    widget = ClaimChecker()
+    widget.shortcuts["picker"].value = "castro_revolution"
+    assert widget.controls["text"].value == CLAIMS.loc["castro_revolution", "claim"]
+    assert widget.view_state.facts["verdicts"] == [CLAIMS.loc["castro_revolution", "verdict"]]
+
+
+@pytest.mark.parametrize("claim_id", list(CLAIMS.index))
+def test_every_built_in_claim_shows_its_verdict(claim_id):
     widget = ClaimChecker(claim=claim_id)
     view = widget.view_state
-    verdict = CLAIMS.set_index("claim_id").loc[claim_id, "verdict"]
-    assert view.facts["verdict"] == verdict and view.facts["missing"] == 0
-    assert view.message.startswith(f"Verdict: {verdict.upper()}.") and view.chart
-    assert len(view.table) == len(view.facts["ids"]) > 0
+    assert view.facts["verdicts"] == [CLAIMS.loc[claim_id, "verdict"]]
+    assert view.table.loc[0, "evidence"] and view.chart is not None
+    assert not widget.layout_problems()
 
 
-def test_historical_verdicts():
-    verdicts = CLAIMS.set_index("claim_id")["verdict"]
-    assert verdicts["cuba_revolution_support"] == "outside Stalin's lifetime"
-    assert verdicts["korea_invasion_consent"] == "supported"
-    assert verdicts["china_key_ally_throughout"] == "contradicted"
-    assert verdicts["yalta_potsdam_spheres"] == "misleading"
-    assert verdicts["sino_soviet_soured_after_stalin"] == "misleading"
+def test_dates_are_shown_as_precisely_as_the_data_knows_them():
+    widget = ClaimChecker(text="Soviet troops stayed in northern Iran in 1946.")
+    evidence = widget.view_state.table.loc[0, "evidence"]
+    assert "1945-11 Iran crisis of 1945-1946" in evidence  # known to the month, so written to the month
+    assert "1945-11-01" not in evidence
 
 
-def test_choosing_a_claim_sets_the_country_and_years():
+def test_evidence_names_the_parties_of_each_row():
+    widget = ClaimChecker(text="The USSR signed a non-aggression pact with Germany in 1939.")
+    evidence = widget.view_state.table.loc[0, "evidence"]
+    assert "[Germany, Soviet Union]" in evidence or "[Soviet Union, Germany]" in evidence
+
+
+def test_empty_text_asks_for_a_claim():
     widget = ClaimChecker()
-    widget.controls["claim"].value = "china_key_ally_throughout"
-    assert widget.controls["country"].value == "Republic of China"
-    assert widget.controls["years"].value == (1924, 1953)
-    assert widget.controls["claim"].value == "china_key_ally_throughout"  # syncing did not switch to "own"
-    assert "treaties:1950_sino_soviet_prc" in widget.view_state.facts["ids"]
+    type_and_check(widget, "   ")
+    assert widget.view_state.message.startswith("Type or paste a claim in the box")
+    assert widget.view_state.chart is None and widget.view_state.table is None
 
 
-def test_a_claim_about_cuba_1959_1962_is_outside_stalins_lifetime():
+def test_a_sentence_without_a_claim_says_so_honestly():
+    widget = ClaimChecker(text="Stalin was a master strategist.")
+    view = widget.view_state
+    assert view.facts["verdicts"] == ["not in the course data"] and view.chart is None
+    assert "Read it yourself, or put it more plainly" in widget.text()
+
+
+def test_a_very_long_paste_is_cut_to_the_limit():
+    widget = ClaimChecker(text="The USSR recognised Israel in 1948. " * 200)
+    assert len(widget.view_state.facts["verdicts"]) <= MAX_TEXT // 30
+
+
+def test_pressing_check_twice_does_not_judge_again():
     widget = ClaimChecker()
-    widget.controls["country"].value = "Cuba"
-    assert widget.controls["claim"].value == OWN  # moving a control builds the learner's own claim
-    widget.controls["years"].value = (1959, 1962)
-    facts = widget.view_state.facts
-    assert facts["verdict"] == "outside Stalin's lifetime" and facts["before_death"] == 0
-    assert "events:1962_cuban_missile_crisis" in facts["ids"]
-    assert widget.view_state.message.startswith("OUTSIDE STALIN'S LIFETIME")
+    before = widget.view_state
+    widget.button.click()
+    assert widget.view_state is before
 
 
-def test_own_claim_within_stalins_lifetime():
-    widget = ClaimChecker()
-    widget.controls["claim"].value = OWN
-    widget.controls["country"].value = "Germany"
-    widget.controls["years"].value = (1939, 1941)
-    widget.controls["relationship"].value = "treaty"
-    facts = widget.view_state.facts
-    assert facts["verdict"] == "within Stalin's lifetime" and facts["after_death"] == 0
-    assert "treaties:1939_molotov_ribbentrop" in facts["ids"]
-    assert "events:1941_barbarossa" not in facts["ids"]  # a war, not a treaty
-
-
-def test_relationship_narrows_the_evidence():
-    widget = ClaimChecker(claim=OWN, country="Cuba", years=(1922, 1970))
-    everything = set(widget.view_state.facts["ids"])
-    widget.controls["relationship"].value = "conflict"
-    conflict = set(widget.view_state.facts["ids"])
-    assert conflict < everything
-    assert "events:1962_cuban_missile_crisis" in conflict and "recognitions:Cuba@1952-01-01" in conflict
-    assert "recognitions:Cuba@1960-05-08" not in conflict
-
-
-def test_edge_values_of_the_year_slider():
-    widget = ClaimChecker(claim=OWN, country="Germany", years=(YEARS[0], YEARS[0]))
-    assert widget.view_state.message.startswith("The course data has no") or widget.view_state.facts["ids"]
-    widget.controls["years"].value = (YEARS[0], YEARS[1])
-    assert "treaties:1922_rapallo" in widget.view_state.facts["ids"]
-    widget.controls["years"].value = (YEARS[1], YEARS[1])
-    assert widget.view_state.message == ("The course data has no treaties, events or recognitions involving the "
-                                         f"USSR and Germany in {YEARS[1]}. That year is outside Stalin's lifetime "
-                                         "in any case. Try wider years or another relationship.")
-    assert not widget.view_state.chart
-
-
-def test_empty_selection_gives_a_sentence():
-    widget = ClaimChecker(claim=OWN, country="Vatican City", years=(1930, 1935), kind="conflict")
-    assert widget.view_state.message.startswith("The course data has no wars, crises or occupations")
-    assert widget.view_state.table is None and "Traceback" not in widget.text()
+def test_bad_arguments_get_a_plain_message():
+    with pytest.raises(WidgetArgumentError, match="not a claim of claims.csv"):
+        ClaimChecker(claim="stalin_loved_cats")
+    with pytest.raises(WidgetArgumentError, match="not both"):
+        ClaimChecker(text="Stalin loved cats.", claim="castro_revolution")

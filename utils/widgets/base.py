@@ -1,22 +1,21 @@
 """What every course widget shares: controls on top, then a sentence, a chart and a table.
 
-A widget subclasses ``CourseWidget`` and implements ``render()``, which reads
-the controls and returns a ``View``. Changing any control re-renders. Tests
-drive a widget by setting ``widget.controls[name].value`` and reading
-``widget.view_state`` (or ``widget.text()``), exactly what a learner sees.
+One protocol for every widget:
 
-Faster drawing is opt-in, per widget (a widget that sets none of this behaves
-exactly as before: the figure is cleared, ``render()`` draws into it, the PNG is
-made from it):
+- The constructor builds ``controls`` (a dict of ipywidgets) from its arguments,
+  checked with ``choice`` and ``year_span`` (an argument that is not valid gets
+  a message naming the valid values), and calls ``CourseWidget.__init__``.
+- ``render()`` reads the controls and returns a ``View``: the sentence, a table,
+  and a ``Chart`` (a key naming everything the picture depends on, and a function
+  that draws it on an empty figure). It draws nothing itself and changes nothing.
+- The base class alone owns the figure and its one Axes: it draws a chart only
+  when its key is not the one on show (after removing what the last chart drew,
+  so the Axes and its ticks are reused), keeps the last few PNGs by key, and
+  shows sentence, table and picture. Tests set ``widget.controls[name].value``
+  and read ``widget.view_state``.
 
-- ``cached_text = True``: the figure's canvas rasterises each string once and
-  reuses it (``plots.CachedTextCanvasAgg``); the PNG is encoded with Pillow.
-- ``reuse_figure = True``: ``refresh()`` does not clear the figure; the widget
-  keeps its Axes (``reused_axes()``) and updates its artists in place.
-- ``View.draw`` and ``View.chart_key``: ``render()`` may return the drawing as a
-  callable instead of drawing, with a key naming everything the chart depends
-  on. The base class then draws and encodes only when the key differs from the
-  chart on show, and (``png_cache_size`` > 0) keeps that many recent PNGs by key.
+Constructor convention: years as ``years=(first, last)`` (or ``year=`` for a
+single year), other values as the keys the data uses, and ``ALL`` for "all".
 """
 from __future__ import annotations
 
@@ -24,51 +23,156 @@ import base64
 import html
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Callable, Hashable
+from typing import Any, Callable, Hashable, Iterable, Mapping
 
-import pandas as pd
 import ipywidgets as w
+import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..plots import DEFAULT_MARGINS, fast_png_bytes, new_figure, png_bytes
+from ..answers import closest
+from ..display import table_html, table_text
+from ..plots import layout_problems, new_figure, png_bytes
+from ..style import CONTROLS_CSS
+
+ALL = "all"
+PNG_CACHE_SIZE = 24
 
 
-@dataclass
+class WidgetArgumentError(ValueError):
+    """A widget was given an argument it cannot take; the message names the valid values."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"WidgetArgumentError: {self}"]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A picture: ``draw(ax)`` draws it on the widget's Axes, emptied of the last chart's data; ``key`` names
+    everything the picture depends on. ``draw`` sets what it needs of the Axes (ticks, limits, labels, margins)."""
+
+    key: Hashable
+    draw: Callable[[Axes], None] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One entry of a chart's key, shown in HTML under the chart: a coloured mark and what it means."""
+
+    label: str
+    colour: str
+    mark: str = "dot"  # dot, square, line, triangle-up, triangle-down
+    line: str = "solid"  # for a line: solid, dashed, dotted
+    outlined: bool = False  # a thick black outline (e.g. alliances)
+
+
+@dataclass(frozen=True)
 class View:
-    """What a widget shows: a sentence, optionally a table and whether the figure was drawn."""
+    """What a widget shows: a sentence, optionally a table, a chart and its key, and the facts behind them."""
 
     message: str
     table: pd.DataFrame | None = None
-    chart: bool = False
-    facts: dict = field(default_factory=dict)  # numbers behind the message, for tests
-    # Opt-in (see the module docstring): what the chart depends on, and a callable that draws it.
-    chart_key: Hashable | None = None
-    draw: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    chart: Chart | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    key: tuple[Key, ...] = ()
+    key_title: str = ""
+
+
+_MARKS = {
+    "dot": "display:inline-block;width:10px;height:10px;border-radius:50%;background:{c};border:1px solid #000",
+    "square": "display:inline-block;width:12px;height:10px;background:{c};border:1px solid #000",
+    "line": "display:inline-block;width:26px;height:0;border-top:3px {line} {c};vertical-align:middle",
+    "triangle-up": "display:inline-block;width:0;height:0;border-left:6px solid transparent;"
+                   "border-right:6px solid transparent;border-bottom:10px solid {c}",
+    "triangle-down": "display:inline-block;width:0;height:0;border-left:6px solid transparent;"
+                     "border-right:6px solid transparent;border-top:10px solid {c}",
+}
+
+
+def key_html(entries: Iterable[Key], title: str = "") -> str:
+    """The key of a chart as a line of coloured marks and labels (HTML: never cut, never over the data)."""
+    items = []
+    for entry in entries:
+        style = _MARKS[entry.mark].format(c=entry.colour, line=entry.line)
+        if entry.outlined:
+            style = style.replace("1px solid #000", "3px solid #000")
+        items.append(f'<span style="white-space:nowrap;margin-right:14px"><span style="{style}"></span> '
+                     f"{html.escape(entry.label)}</span>")
+    if not items:
+        return ""
+    head = f"<b>{html.escape(title)}:</b> " if title else ""
+    return f'<div style="font-size:0.9em;line-height:1.9;margin:2px 0 6px">{head}{" ".join(items)}</div>'
+
+
+def no_match(message: str, **facts: Any) -> View:
+    """The view for a selection that matches nothing: a plain sentence, no chart."""
+    return View(message, facts=facts)
+
+
+def choice(name: str, value: Any, valid: Iterable[Any]) -> Any:
+    """``value`` if it is one of ``valid``; else a clear message naming the valid values (and a close match)."""
+    valid = list(valid)
+    if value in valid:
+        return value
+    close = closest(str(value), [str(v) for v in valid]) if isinstance(value, str) else None
+    guess = f" Did you mean {close!r}?" if close else ""
+    listed = ", ".join(repr(v) for v in valid[:40]) + (", …" if len(valid) > 40 else "")
+    raise WidgetArgumentError(f"{name}={value!r} is not one of the choices.{guess} Valid values: {listed}.")
+
+
+def year_span(name: str, years: Any, first: int, last: int) -> tuple[int, int]:
+    """``years`` as a (first, last) pair inside [first, last]; a single year is the pair (year, year)."""
+    if isinstance(years, int) and not isinstance(years, bool):
+        years = (years, years)
+    try:
+        low, high = (int(y) for y in years)
+    except (TypeError, ValueError):
+        raise WidgetArgumentError(f"{name}={years!r}: give two years, e.g. {name}=({first}, {last}).") from None
+    if not first <= low <= high <= last:
+        raise WidgetArgumentError(f"{name}={years!r}: the years must run from {first} to {last}, first year first.")
+    return low, high
+
+
+def year_slider(description: str, years: tuple[int, int], first: int, last: int) -> w.IntRangeSlider:
+    """The course's range-of-years slider: a readout wide enough for '1922 – 1953'."""
+    return w.IntRangeSlider(value=years, min=first, max=last, description=description, continuous_update=False,
+                            layout=w.Layout(width="440px"), style={"description_width": "initial"})
+
+
+def dropdown(description: str, options: list[tuple[str, Any]], value: Any, width: str = "auto") -> w.Dropdown:
+    """A drop-down whose values are keys and whose labels are words."""
+    return w.Dropdown(options=options, value=value, description=description,
+                      layout=w.Layout(width=width), style={"description_width": "initial"})
 
 
 class CourseWidget:
-    """Base class: subclasses set ``controls`` and implement ``render``."""
+    """Base class: subclasses build ``controls`` and implement a pure ``render``."""
 
-    figsize: tuple[float, float] = (8.0, 3.8)
-    margins: dict | None = None  # subplots_adjust arguments; None for the default
+    figsize: tuple[float, float] = (7.8, 3.8)
     max_rows: int = 25
-    cached_text: bool = False  # opt-in: rasterise each string once (plots.CachedTextCanvasAgg)
-    reuse_figure: bool = False  # opt-in: refresh() keeps the figure; the widget updates its artists in place
-    png_cache_size: int = 0  # opt-in: recent PNGs kept by View.chart_key (0: none)
 
-    def __init__(self, controls: dict[str, w.Widget]):
+    def __init__(self, controls: dict[str, w.Widget], shortcuts: dict[str, w.Widget] | None = None):
+        """``controls`` are read by ``render``; ``shortcuts`` only set controls (e.g. a period sets the years)."""
         self.controls = controls
-        self.figure: Figure = new_figure(*self.figsize, margins=self.margins, cached_text=self.cached_text)
-        self._chart_key: Hashable | None = None  # key of the chart on show, if the widget gives keys
-        self._png_cache: OrderedDict = OrderedDict()
+        self.shortcuts = shortcuts or {}
+        self._holding = False
+        self.figure: Figure = new_figure(*self.figsize)
+        self.axes: Axes = self.figure.add_subplot()
+        self._drawn: list[Artist] = []
+        self._key_on_show: Hashable | None = None
+        self._pngs: OrderedDict[Hashable, bytes] = OrderedDict()
         self.message = w.HTML(layout=w.Layout(margin="4px 0"))
         self.message.add_class("course-message")
-        self.image = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self.image = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
+        self.key = w.HTML()
+        self.key.add_class("course-key")
         self.table = w.HTML()
         self.view_state = View("")
-        self.widget = w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")),
-                              self.message, self.image, self.table],
+        self.widget = w.VBox([w.HTML(CONTROLS_CSS),
+                              w.HBox([*controls.values(), *self.shortcuts.values()],
+                                     layout=w.Layout(flex_flow="row wrap")),
+                              self.message, self.image, self.key, self.table],
                              layout=w.Layout(border="1px solid #ddd", padding="6px"))
         self.widget.add_class("course-widget")
         for control in controls.values():
@@ -78,78 +182,74 @@ class CourseWidget:
     def render(self) -> View:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def set_controls(self, **values: Any) -> None:
+        """Set several controls at once, with one refresh at the end."""
+        self._holding = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._holding = False
+        self.refresh()
+
     def refresh(self, _change: dict | None = None) -> None:
-        """Re-read the controls and redraw."""
-        if not self.reuse_figure:
-            self.figure.clear()  # also resets the margins: set them again
-            self.figure.subplots_adjust(**(self.margins or DEFAULT_MARGINS))
+        """Re-read the controls and show the new view (the chart only if it changed)."""
+        if self._holding:
+            return
         view = self.render()
         self.view_state = view
         self.message.value = f"<p>{html.escape(view.message)}</p>"
-        self.table.value = self._table_html(view.table)
-        if view.chart:
-            self._show_chart(view)
-        else:
-            self.image.value = b""
-            self._chart_key = None
-        self.image.layout.display = None if view.chart else "none"
+        self.table.value = table_html(view.table, self.max_rows) if view.table is not None else ""
+        self.key.value = key_html(view.key, view.key_title) if view.chart is not None else ""
+        self._show(view.chart)
 
-    def _show_chart(self, view: View) -> None:
-        key = view.chart_key
-        if key is not None and key == self._chart_key:
-            return  # the chart on show is already this one (e.g. only the table changed)
-        png = self._png_cache.get(key) if key is not None else None
-        if png is None:
-            if view.draw is not None:
-                view.draw()
-            png = (fast_png_bytes if self.cached_text else png_bytes)(self.figure)
-            if key is not None and self.png_cache_size > 0:
-                self._png_cache[key] = png
-                while len(self._png_cache) > self.png_cache_size:
-                    self._png_cache.popitem(last=False)
-        else:
-            self._png_cache.move_to_end(key)
-        self.image.value = png
-        self._chart_key = key
+    def _show(self, chart: Chart | None) -> None:
+        if chart is None:
+            self.image.value, self._key_on_show = b"", None
+            self.image.layout.display = "none"
+            return
+        self.image.layout.display = None
+        if chart.key == self._key_on_show:
+            return
+        png = self._pngs.pop(chart.key, None) or self._png_of(chart)
+        self._pngs[chart.key] = png
+        while len(self._pngs) > PNG_CACHE_SIZE:
+            self._pngs.popitem(last=False)
+        self.image.value, self._key_on_show = png, chart.key
 
-    def reused_axes(self) -> Axes:
-        """The figure's one Axes, created on first use (for ``reuse_figure`` widgets)."""
-        return self.figure.axes[0] if self.figure.axes else self.figure.add_subplot()
+    def _png_of(self, chart: Chart) -> bytes:
+        ax = self.axes
+        for artist in self._drawn:  # what the last chart drew: the Axes, its ticks and spines stay
+            artist.remove()
+        ax.relim()
+        ax.autoscale(enable=True)
+        before = {id(artist) for artist in ax.get_children()}
+        chart.draw(ax)
+        self._drawn = [artist for artist in ax.get_children() if id(artist) not in before]
+        return png_bytes(self.figure)
 
-    def _table_html(self, table: pd.DataFrame | None) -> str:
-        if table is None or table.empty:
-            return ""
-        shown = table.head(self.max_rows)
-        more = len(table) - len(shown)
-        note = f"<p><i>… and {more} more rows.</i></p>" if more > 0 else ""
-        return shown.to_html(index=False, border=0, classes="course-table", escape=True) + note
+    def layout_problems(self) -> list[str]:
+        """What makes the chart on show hard to read (see ``utils.plots.layout_problems``); [] if no chart."""
+        chart = self.view_state.chart
+        if chart is None:
+            return []
+        self._png_of(chart)
+        return layout_problems(self.figure)
 
     def text(self) -> str:
         """The message and table as plain text (what a screen reader or a test reads)."""
         parts = [self.view_state.message]
-        if self.view_state.table is not None and not self.view_state.table.empty:
-            parts.append(self.view_state.table.head(self.max_rows).to_string(index=False))
-        return "\n".join(parts)
+        if self.view_state.table is not None:
+            parts.append(table_text(self.view_state.table, self.max_rows))
+        return "\n".join(p for p in parts if p)
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
         bundle = self.widget._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = self.text()
         # A static copy for viewers without a kernel (GitHub, nbviewer): the default state.
         image = ""
-        if self.view_state.chart:
+        if self.view_state.chart is not None:
             encoded = base64.b64encode(self.image.value).decode()
             image = f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(self.view_state.message)}"/>'
-        bundle["text/html"] = self.message.value + image + self.table.value
+        bundle["text/html"] = self.message.value + image + self.key.value + self.table.value
         return bundle
-
-
-def years_phrase(first: int, last: int, between: bool = False) -> str:
-    """'in 1948' for one year, 'from 1946 to 1953' (or 'between 1946 and 1953') for a range."""
-    if first == last:
-        return f"in {first}"
-    return f"between {first} and {last}" if between else f"from {first} to {last}"
-
-
-def no_match(message: str) -> View:
-    """The view for a selection that matches nothing: a plain sentence, no chart."""
-    return View(message)

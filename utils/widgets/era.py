@@ -1,85 +1,101 @@
-"""Notebook 00: the whole era on one timeline, by period, years and kind of event."""
+"""Notebook 00: the whole era on one timeline, by years and kind of event, coloured by period."""
 from __future__ import annotations
 
-import ipywidgets as w
 import pandas as pd
+from matplotlib.axes import Axes
 
 from ..data import load
+from ..display import at_precision
 from ..periods import PERIODS, PERIOD_BY_KEY
-from ..plots import PERIOD_COLOURS, label
-from .base import CourseWidget, View, no_match, years_phrase
+from ..plots import fit_margins, label
+from ..style import LIGHT_GREY, PERIOD_COLOURS
+from ..wording import count, years_phrase
+from .base import ALL, Chart, Key, CourseWidget, View, choice, dropdown, no_match, year_slider, year_span
 
-ALL = "all"
 FIRST_YEAR, LAST_YEAR = 1922, 1953
+NO_PERIOD = ""
 
 
 class EraTimeline(CourseWidget):
-    """Events of the chosen period or range of years, as a timeline by kind of event and as a list."""
+    """Events of a range of years, as a timeline by kind of event and as a list.
 
-    figsize = (8.5, 3.6)
-    margins = {"left": 0.12, "right": 0.78, "top": 0.9, "bottom": 0.16}
-    cached_text = True  # faster drawing, opted into (see base.py)
-    reuse_figure = True
-    png_cache_size = 32
+    ``EraTimeline(years=(1939, 1941), kind="war")``, or ``EraTimeline(period="cold_war")`` for a period's years.
+    """
 
-    def __init__(self, period: str = ALL, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)):
+    figsize = (7.8, 3.9)
+
+    def __init__(self, years: tuple[int, int] | None = None, kind: str = ALL, period: str | None = None):
         events = load("events")
-        self.events = events[events["date"].dt.year <= LAST_YEAR].sort_values("date")
-        categories = sorted(self.events["category"].unique())
-        period_options = [(f"Whole era ({FIRST_YEAR}–{LAST_YEAR})", ALL)] + [
-            (f"{p.label} ({p.years})", p.key) for p in PERIODS if p.key != "after_stalin"]
+        self.events = events[events["date"].dt.year <= LAST_YEAR].sort_values("date", kind="stable")
+        self.kinds = sorted(self.events["category"].unique())
+        periods = [p for p in PERIODS if p.key != "after_stalin"]
+        if period is not None:
+            chosen = PERIOD_BY_KEY[choice("period", period, [p.key for p in periods])]
+            span = (chosen.start.year, chosen.end.year)
+            if years is not None and tuple(years) != span:
+                raise ValueError(f"period={period!r} covers {span[0]}–{span[1]}: give the period or the years, "
+                                 "not both")
+            years = span
+        years = year_span("years", years or (FIRST_YEAR, LAST_YEAR), FIRST_YEAR, LAST_YEAR)
+        self.period_spans = {p.key: (p.start.year, p.end.year) for p in periods}
+        self.legend_periods = [key for key in PERIOD_COLOURS if key in set(self.events["period"])]  # always all
+        jump = dropdown("Jump to", [("a period…", NO_PERIOD)] + [(f"{p.label} ({p.years})", p.key) for p in periods],
+                        period or NO_PERIOD, width="330px")
         controls = {
-            "period": w.Dropdown(options=period_options, value=period, description="Period"),
-            "years": w.IntRangeSlider(value=years, min=FIRST_YEAR, max=LAST_YEAR, description="Years",
-                                      continuous_update=False),
-            "category": w.Dropdown(options=[("all kinds", ALL)] + [(c, c) for c in categories], value=ALL,
-                                   description="Kind"),
+            "years": year_slider("Years", years, FIRST_YEAR, LAST_YEAR),
+            "kind": dropdown("Kind", [("all kinds", ALL)] + [(k, k) for k in self.kinds],
+                             choice("kind", kind, [ALL, *self.kinds])),
         }
-        controls["period"].observe(self._period_to_years, names="value")
-        super().__init__(controls)
+        jump.observe(self._jump, names="value")
+        controls["years"].observe(self._forget_period, names="value")
+        super().__init__(controls, shortcuts={"period": jump})
 
-    def _period_to_years(self, change: dict) -> None:
-        key = change["new"]
-        span = (FIRST_YEAR, LAST_YEAR) if key == ALL else (PERIOD_BY_KEY[key].start.year, PERIOD_BY_KEY[key].end.year)
-        self.controls["years"].value = span
+    def _jump(self, change: dict) -> None:
+        if change["new"] != NO_PERIOD:
+            self.set_controls(years=self.period_spans[change["new"]])
+
+    def _forget_period(self, change: dict) -> None:
+        period = self.shortcuts["period"]
+        if period.value != NO_PERIOD and self.period_spans[period.value] != tuple(change["new"]):
+            period.value = NO_PERIOD
 
     def selection(self) -> pd.DataFrame:
         first, last = self.controls["years"].value
-        category = self.controls["category"].value
+        kind = self.controls["kind"].value
         years = self.events["date"].dt.year
         chosen = self.events[(years >= first) & (years <= last)]
-        if category != ALL:
-            chosen = chosen[chosen["category"] == category]
-        return chosen
+        return chosen if kind == ALL else chosen[chosen["category"] == kind]
 
     def render(self) -> View:
         first, last = self.controls["years"].value
-        category = self.controls["category"].value
+        kind = self.controls["kind"].value
         chosen = self.selection()
         span = years_phrase(first, last)
-        kind = "" if category == ALL else f" of the kind '{category}'"
+        of_kind = "" if kind == ALL else f" of the kind '{kind}'"
         if chosen.empty:
-            return no_match(f"The course data has no events{kind} {span}. Try a wider range of years or another kind.")
-        table = pd.DataFrame({"date": chosen["date"].dt.strftime("%Y-%m-%d"), "event": chosen["title"],
-                              "kind": chosen["category"], "countries": chosen["countries"].map(", ".join)})
-        noun = "event" if len(chosen) == 1 else "events"
-        message = (f"{len(chosen)} {noun}{kind} {span}. Each dot is one event, placed by date and kind and "
-                   f"coloured by period; the list below gives them in order.")
-        return View(message, table, chart=True, facts={"count": len(chosen)}, chart_key=(first, last, category),
-                    draw=lambda: self._draw(chosen, f"Events{kind} {span}"))
+            return no_match(f"The course data has no events{of_kind} {span}. Try a wider range of years or "
+                            "another kind.", count=0)
+        table = pd.DataFrame({"date": at_precision(chosen["date"], chosen["date_precision"]), "event": chosen["title"],
+                              "kind": chosen["category"], "countries": chosen["countries"]})
+        message = (f"{count(len(chosen), 'event')}{of_kind} {span}. Each dot is one event, placed by date and kind "
+                   "and coloured by period; the list below gives them in order.")
+        title = f"Events{of_kind} {span}"
+        return View(message, table,
+                    Chart((first, last, kind), lambda ax: self._draw(ax, chosen, first, last, title)),
+                    facts={"count": len(chosen), "ids": list(chosen["event_id"])},
+                    key=tuple(Key(PERIOD_BY_KEY[k].label, PERIOD_COLOURS[k]) for k in self.legend_periods),
+                    key_title="Colour: period")
 
-    def _draw(self, chosen: pd.DataFrame, title: str) -> None:
-        ax = self.reused_axes()  # kept between changes: only the dots, ticks, legend and title change
-        for artist in getattr(self, "_artists", []):
-            artist.remove()
-        ax.relim()
-        self._artists = []
-        kinds = sorted(chosen["category"].unique())
-        rows = {kind: i for i, kind in enumerate(kinds)}
-        for key, group in chosen.groupby("period", sort=False):
-            self._artists.append(ax.scatter(group["date"], group["category"].map(rows), s=28, color=PERIOD_COLOURS[key],
-                       edgecolor="black", linewidth=0.4, label=PERIOD_BY_KEY[key].label, zorder=3))
-        ax.set_yticks(range(len(kinds)), kinds)
-        ax.grid(axis="x", color="#dddddd", zorder=0)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False, title="Period")
-        label(ax, title, "Date", "Kind of event", "course dataset events.csv", fixed_title=True)
+    def _draw(self, ax: Axes, chosen: pd.DataFrame, first: int, last: int, title: str) -> None:
+        rows = {kind: i for i, kind in enumerate(self.kinds)}
+        periods = [key for key in PERIOD_COLOURS if key in set(chosen["period"])]
+        for key in periods:
+            group = chosen[chosen["period"] == key]
+            ax.scatter(group["date"], group["category"].map(rows), s=30, color=PERIOD_COLOURS[key],
+                       edgecolor="black", linewidth=0.4, zorder=3)
+        ax.set_yticks(range(len(self.kinds)), self.kinds)
+        ax.set_ylim(-0.7, len(self.kinds) - 0.3)
+        ax.set_xlim(pd.Timestamp(first, 1, 1) - pd.Timedelta(days=40), pd.Timestamp(last, 12, 31) + pd.Timedelta(days=40))
+        ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
+        label(ax, title, "Date", "", "course dataset events.csv")
+        fit_margins(ax, left_labels=self.kinds)

@@ -5,83 +5,45 @@ import math
 
 import ipywidgets as w
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
-from matplotlib.lines import Line2D
 
-from ..data import load
-from ..plots import GREY, OKABE_ITO, label
-from .base import CourseWidget, View, no_match
-from .treaty_spans import ALLIANCE_TYPES, SOVIET_UNION, in_force_between, treaties_with_spans
+from ..display import at_precision
+from ..style import OKABE_ITO, TITLE_POINTS, TREATY_STYLES, TICK_POINTS
+from ..plots import label
+from ..tables import ALLIANCE_TYPES, in_force_between, state_ends, treaties_with_spans
+from ..wording import count, join_names, short_country
+from .base import Chart, CourseWidget, Key, View, choice, no_match, year_span
 
-
-# One style per treaty type: colour, line style and width, so that the chart reads without colour too.
-TYPE_STYLES: dict[str, tuple[str, object, float]] = {
-    "friendship and alliance": (OKABE_ITO["vermillion"], "-", 3.2),
-    "mutual assistance": (OKABE_ITO["orange"], (0, (6, 2)), 2.6),
-    "military": (OKABE_ITO["reddish purple"], "-.", 2.0),
-    "non-aggression": (OKABE_ITO["blue"], "--", 1.6),
-    "neutrality": (OKABE_ITO["sky blue"], ":", 2.0),
-    "peace": (OKABE_ITO["bluish green"], "-", 1.2),
-    "armistice": (OKABE_ITO["bluish green"], ":", 1.4),
-    "boundary": (OKABE_ITO["black"], (0, (1, 1)), 1.0),
-    "trade": (OKABE_ITO["sky blue"], "-", 1.2),
-    "credit": (OKABE_ITO["blue"], (0, (3, 1, 1, 1, 1, 1)), 1.2),
-    "diplomatic": (GREY, "-", 1.0),
-    "other": (GREY, (0, (2, 3)), 1.0),
-}
-
-# Shorter labels for the chart only (the message and table use the canonical names).
-SHORT_NAMES = {
-    "Democratic People's Republic of Korea": "North Korea (DPRK)",
-    "People's Republic of China": "People's Rep. of China",
-    "Mongolian People's Republic": "Mongolia (MPR)",
-    "Democratic Republic of Vietnam": "DR Vietnam",
-    "German Democratic Republic": "GDR",
-    "Federal Republic of Germany": "FRG",
-}
-
-
-def state_ends() -> dict[str, pd.Timestamp]:
-    """When a partner stopped existing as a state: annexation by the USSR (territorial_changes.csv,
-    whole states such as the Baltic republics in August 1940) or the last year in countries.csv."""
-    ends = {c: pd.Timestamp(int(y), 12, 31) for c, y in load("countries")[["country", "existed_to"]].dropna().values}
-    changes = load("territorial_changes")
-    whole = changes[(changes["territory"] == changes["previous_state"]) & changes["annexed"].notna()]
-    ends.update(dict(zip(whole["previous_state"], whole["annexed"])))
-    return ends
-
-
-def in_force_in(treaties: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Treaties in force at some point of ``year`` (the rule of the treaties-in-force widget)."""
-    return in_force_between(treaties, year, year)
-
-
-def join_names(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+FIRST_YEAR, LAST_YEAR = 1922, 1953
+LINE_STYLES = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dashed"}
 
 
 class AllianceNetwork(CourseWidget):
-    """The USSR in the centre, its treaty partners of one year on a circle, one edge per treaty type."""
+    """The USSR in the centre, its treaty partners of one year on a circle, one line per kind of treaty.
 
-    cached_text = True  # strings rasterised once (see CourseWidget)
-    figsize = (8.5, 6.0)
-    margins = {"left": 0.03, "right": 0.74, "top": 0.93, "bottom": 0.06}
+    ``AllianceNetwork(year=1950, types=None, multilateral=True)`` (types: None for every kind).
+    """
+
+    figsize = (7.8, 5.0)
 
     def __init__(self, year: int = 1950, types: tuple[str, ...] | None = None, multilateral: bool = True):
         self.treaties = treaties_with_spans()
         self.state_ends = state_ends()
-        all_types = [t for t in TYPE_STYLES if t in set(self.treaties["type"])]
+        all_types = [t for t in TREATY_STYLES if t in set(self.treaties["type"])]
+        types = all_types if types is None else [choice("types", t, all_types) for t in types]
         controls = {
-            "year": w.IntSlider(value=year, min=1922, max=1953, description="Year", continuous_update=False),
-            "types": w.SelectMultiple(options=all_types, value=tuple(all_types if types is None else types),
-                                      rows=6, description="Types"),
-            "multilateral": w.Checkbox(value=multilateral, description="include multilateral treaties"),
+            "year": w.IntSlider(value=year_span("year", year, FIRST_YEAR, LAST_YEAR)[0], min=FIRST_YEAR,
+                                max=LAST_YEAR, description="Year", continuous_update=False,
+                                layout=w.Layout(width="400px")),
+            "types": w.SelectMultiple(options=all_types, value=tuple(types), rows=6, description="Types"),
+            "multilateral": w.Checkbox(value=bool(multilateral), description="include multilateral treaties"),
         }
         super().__init__(controls)
 
     def selection(self) -> pd.DataFrame:
-        chosen = in_force_in(self.treaties, self.controls["year"].value)
+        year = self.controls["year"].value
+        chosen = in_force_between(self.treaties, year, year)
         chosen = chosen[chosen["type"].isin(self.controls["types"].value)]
         if not self.controls["multilateral"].value:
             chosen = chosen[chosen["scope"] == "bilateral"]
@@ -92,13 +54,13 @@ class AllianceNetwork(CourseWidget):
         if not types:
             return no_match("Choose at least one treaty type under 'Types' (hold Ctrl or Cmd to pick several).")
         chosen = self.selection()
-        until = " (up to Stalin's death on 5 March)" if year == 1953 else ""
+        until = " (up to Stalin's death on 5 March)" if year == LAST_YEAR else ""
         if chosen.empty:
             return no_match(f"The course data has no treaty of the chosen types in force in {year}{until}. "
-                            f"Choose another year or more types.")
-        edges: dict[str, set[str]] = {}
+                            "Choose another year or more types.", states=[], allies=[])
         first_day = pd.Timestamp(year, 1, 1)
         gone = sorted({p for ps in chosen["partners"] for p in ps if self.state_ends.get(p, first_day) < first_day})
+        edges: dict[str, set[str]] = {}
         for partners, kind in zip(chosen["partners"], chosen["type"]):
             for partner in partners:
                 if partner not in gone:
@@ -106,60 +68,58 @@ class AllianceNetwork(CourseWidget):
         states = sorted(edges)
         if not states:
             return no_match(f"The treaties of the chosen types in force in {year} name only states that no longer "
-                            f"existed ({join_names(gone)}). Choose another year or more types.")
+                            f"existed ({join_names(gone)}). Choose another year or more types.",
+                            states=[], allies=[], left_out=gone)
         allies = [s for s in states if edges[s] & set(ALLIANCE_TYPES)]
-        self._draw(year, states, edges, allies)
-        alliance_text = (f" Alliances (treaties of mutual assistance or of friendship and alliance) with "
-                         f"{join_names(allies)}." if allies else
-                         " None of them was an alliance (a treaty of mutual assistance or of friendship and alliance).")
-        message = (f"In {year}{until} the USSR had treaties of the chosen types in force with {len(states)} "
-                   f"state{'s' if len(states) != 1 else ''}: {join_names(states)}.{alliance_text}")
+        alliance_text = (f" Allies (a treaty of alliance or mutual assistance in force): {join_names(allies)}."
+                         if allies else " None of them was an ally: no treaty of alliance or mutual assistance.")
+        message = f"In {year}{until} the USSR had treaties of the chosen types in force with {count(len(states), 'state')}: " \
+                  f"{join_names(states)}.{alliance_text}"
         if gone:
             message += (f" Left out: {join_names(gone)}, which no longer existed as states (annexed or dissolved), "
-                        f"although multilateral pacts they had signed were never formally ended.")
-        table = pd.DataFrame({"treaty": chosen["name"], "signed": chosen["signed"].dt.strftime("%Y-%m-%d"),
-                              "type": chosen["type"], "partners": chosen["partners"].map(", ".join),
-                              "ended": chosen["end_date"].dt.strftime("%Y-%m-%d").fillna("—")})
-        return View(message, table, chart=True,
+                        "although multilateral pacts they had signed were never formally ended.")
+        table = pd.DataFrame({"treaty": chosen["name"], "signed": at_precision(chosen["signed"]),
+                              "type": chosen["type"], "partners": chosen["partners"],
+                              "ended": at_precision(chosen["end_date"])})
+        kinds = [t for t in TREATY_STYLES if any(t in e for e in edges.values())]
+        key = tuple(Key(t, TREATY_STYLES[t][0], "line", LINE_STYLES.get(TREATY_STYLES[t][1], "dashed"))
+                    for t in kinds) + (Key("ally (name in bold)", OKABE_ITO["vermillion"]),)
+        return View(message, table, Chart((year, tuple(types), self.controls["multilateral"].value),
+                                          lambda ax: self._draw(ax, year, states, edges, allies)),
                     facts={"year": year, "count": len(chosen), "names": list(chosen["treaty_id"]), "states": states,
-                           "allies": allies, "left_out": gone, "edges": {s: sorted(edges[s]) for s in states}})
+                           "allies": allies, "left_out": gone, "edges": {s: sorted(edges[s]) for s in states}},
+                    key=key, key_title="Treaties")
 
-    def _draw(self, year: int, states: list[str], edges: dict[str, set[str]], allies: list[str]) -> None:
-        ax = self.figure.add_subplot()
+    def _draw(self, ax: Axes, year: int, states: list[str], edges: dict[str, set[str]], allies: list[str]) -> None:
+        ax.figure.subplots_adjust(left=0.02, right=0.98, top=0.92, bottom=0.07)
         ax.set_aspect("equal")
-        ax.set_xlim(-1.75, 1.7)
-        ax.set_ylim(-1.3, 1.3)
+        ax.set_xlim(-2.1, 2.1)
+        ax.set_ylim(-1.3, 1.25)
         ax.axis("off")
         segments: dict[str, list] = {}
-        n = len(states)
         xs, ys = [], []
         for i, state in enumerate(states):
-            angle = math.pi / 2 - 2 * math.pi * i / n
+            angle = math.pi / 2 - 2 * math.pi * i / len(states)
             x, y = math.cos(angle), math.sin(angle)
             xs.append(x)
             ys.append(y)
-            kinds = [t for t in TYPE_STYLES if t in edges[state]]
-            for k, kind in enumerate(kinds):  # parallel edges, side by side, one per type
+            kinds = [t for t in TREATY_STYLES if t in edges[state]]
+            for k, kind in enumerate(kinds):  # parallel lines, side by side, one per kind
                 shift = (k - (len(kinds) - 1) / 2) * 0.035
                 dx, dy = -math.sin(angle) * shift, math.cos(angle) * shift
                 segments.setdefault(kind, []).append([(dx * 0.3, dy * 0.3), (x + dx, y + dy)])
             ha = "left" if x > 0.15 else "right" if x < -0.15 else "center"
             va = "bottom" if y > 0.15 else "top" if y < -0.15 else "center"
-            ax.text(1.09 * x, 1.09 * y, SHORT_NAMES.get(state, state), ha=ha, va=va, fontsize=8,
+            ax.text(1.08 * x, 1.08 * y, short_country(state), ha=ha, va=va, fontsize=TICK_POINTS,
                     fontweight="bold" if state in allies else "normal")
-        segments = {k: segments[k] for k in TYPE_STYLES if k in segments}  # legend in a fixed order
-        for kind, lines in segments.items():
-            colour, style, width = TYPE_STYLES[kind]
-            ax.add_collection(LineCollection(lines, colors=colour, linestyles=[style], linewidths=width, zorder=1))
+        for kind in TREATY_STYLES:
+            if kind in segments:
+                colour, style, width = TREATY_STYLES[kind]
+                ax.add_collection(LineCollection(segments[kind], colors=colour, linestyles=[style], linewidths=width,
+                                                 zorder=1))
         ax.scatter(xs, ys, s=[90 if s in allies else 40 for s in states],
-                   c=["white" if s not in allies else OKABE_ITO["vermillion"] for s in states],
+                   c=[OKABE_ITO["vermillion"] if s in allies else "white" for s in states],
                    edgecolors="black", linewidths=0.8, zorder=3)
         ax.scatter([0], [0], s=420, c=OKABE_ITO["vermillion"], marker="*", edgecolors="black", zorder=4)
-        ax.text(0, -0.13, "USSR", ha="center", va="top", fontsize=9, fontweight="bold")
-        handles = [Line2D([], [], color=TYPE_STYLES[k][0], linestyle=TYPE_STYLES[k][1], linewidth=TYPE_STYLES[k][2])
-                   for k in segments]
-        handles.append(Line2D([], [], marker="o", color="none", markerfacecolor=OKABE_ITO["vermillion"],
-                              markeredgecolor="black", markersize=8))
-        ax.legend(handles, [*segments, "ally (bold name)"], title="Treaty type", fontsize=8, title_fontsize=8,
-                  frameon=False, loc="upper left", bbox_to_anchor=(1.02, 1.0))
+        ax.text(0, -0.13, "USSR", ha="center", va="top", fontsize=TITLE_POINTS - 1, fontweight="bold")
         label(ax, f"Treaties of the USSR in force in {year}", "", "", "course dataset treaties.csv")

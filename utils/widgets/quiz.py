@@ -1,70 +1,55 @@
-"""Interactive form of an exercise: choose an answer, press Check, read the feedback."""
+"""A practice question: choose an option, press Check, read the feedback. Never graded: a click is not saved."""
 from __future__ import annotations
 
 from typing import Callable
 
 import ipywidgets as w
 
+from ..exercises import NOTHING_CHOSEN, Feedback
+
+PRACTICE_NOTE = ("<i>Practice: your click is not saved in the notebook and is not graded. "
+                 "The graded questions are the ones you answer in a code cell.</i>")
+
 
 class Quiz:
-    """Radio buttons (``choice``) or a list to reorder (``order``), a Check button and feedback."""
+    """Radio buttons for a ``choice`` exercise, a Check button, a Start again button and the feedback."""
 
-    def __init__(self, exercise: dict, evaluate: Callable):
+    def __init__(self, exercise: dict, evaluate: Callable[[str, object], Feedback]):
+        if exercise["kind"] != "choice":
+            raise ValueError(f"quiz() shows choice exercises; '{exercise['id']}' is a {exercise['kind']} exercise: "
+                             "answer it in a code cell with check()")
         self.exercise = exercise
         self._evaluate = evaluate
+        self.last: Feedback | None = None
         self.prompt = w.HTML(f"<b>{exercise['prompt']}</b>")
-        if exercise["kind"] == "choice":
-            self.answer = w.RadioButtons(options=exercise["options"], value=None, layout=w.Layout(width="auto"))
-        elif exercise["kind"] == "order":
-            self._order: list[str] = []
-            self.picker = w.ToggleButtons(options=exercise["options"], value=None, style={"button_width": "auto"})
-            self.picker.observe(self._pick, names="value")
-        else:
-            raise ValueError(f"quiz() works for choice and order exercises, not {exercise['kind']!r}: use check()")
-        self.button = w.Button(description="Check", button_style="primary", icon="check")
+        self.answer = w.RadioButtons(options=exercise["options"], value=None, layout=w.Layout(width="auto"))
+        self.button = w.Button(description="Check", button_style="primary")
         self.reset = w.Button(description="Start again")
         self.feedback = w.HTML()
         self.feedback.add_class("course-feedback")
         self.button.on_click(self._check)
         self.reset.on_click(self._reset)
-        body = [self.prompt]
-        if exercise["kind"] == "order":
-            self.chosen = w.HTML("<i>Click the items, earliest first.</i>")
-            body += [self.picker, self.chosen]
-        else:
-            body.append(self.answer)
-        self.widget = w.VBox(body + [w.HBox([self.button, self.reset]), self.feedback])
+        self.widget = w.VBox([self.prompt, self.answer, w.HBox([self.button, self.reset]), self.feedback,
+                              w.HTML(PRACTICE_NOTE)])
         self.widget.add_class("course-quiz")
 
-    def _pick(self, change: dict) -> None:
-        item = change["new"]
-        if item is not None and item not in self._order:
-            self._order.append(item)
-        self.chosen.value = " → ".join(self._order) or "<i>Click the items, earliest first.</i>"
-        self.picker.unobserve(self._pick, names="value")
-        self.picker.value = None
-        self.picker.observe(self._pick, names="value")
-
-    def current_answer(self):
-        """The answer as the learner has given it so far (None if nothing yet)."""
-        if self.exercise["kind"] == "order":
-            return list(self._order) or None
+    def current_answer(self) -> str | None:
+        """The option chosen so far (None if nothing yet)."""
         return self.answer.value
 
     def _check(self, _button=None) -> None:
-        result = self._evaluate(self.exercise["id"], self.current_answer())
-        self.last = result
-        self.feedback.value = result._repr_html_()
+        if self.answer.value is None:
+            self.last = Feedback(self.exercise["id"], "unanswered", NOTHING_CHOSEN)
+        else:
+            self.last = self._evaluate(self.exercise["id"], self.answer.value)
+        self.feedback.value = self.last._repr_html_()
 
     def _reset(self, _button=None) -> None:
-        if self.exercise["kind"] == "order":
-            self._order = []
-            self.chosen.value = "<i>Click the items, earliest first.</i>"
-        else:
-            self.answer.value = None
+        self.answer.value = None
         self.feedback.value = ""
+        self.last = None
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = f"Quiz: {self.exercise['prompt']}"
+        bundle["text/plain"] = f"Practice question: {self.exercise['prompt']}"
         return bundle

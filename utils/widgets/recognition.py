@@ -1,74 +1,78 @@
-"""Notebook 01: who recognised the USSR (or opened relations with it), year by year."""
+"""Notebook 01: who recognised the USSR, broke with it or restored relations, year by year."""
 from __future__ import annotations
 
 import ipywidgets as w
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from ..data import load
-from ..plots import GREY, OKABE_ITO, label
-from .base import CourseWidget, View, no_match
+from ..display import at_precision
+from ..plots import fit_margins, label
+from ..style import GREY, OKABE_ITO
+from ..wording import count, join_names
+from .base import Chart, CourseWidget, Key, View, choice, dropdown, no_match, year_span
 
 ACTIONS = {
-    "recognised or opened relations": ("de jure recognition", "relations established"),
-    "broke off relations": ("relations broken", "relations suspended"),
-    "restored relations": ("relations restored",),
+    "recognised": ("recognised the USSR or opened relations", ("de facto recognition", "de jure recognition",
+                                                                "relations established")),
+    "broke": ("broke off or suspended relations", ("relations broken", "relations suspended")),
+    "restored": ("restored relations", ("relations restored",)),
 }
+FIRST_YEAR, LAST_YEAR = 1920, 1953
 
 
 class RecognitionByYear(CourseWidget):
-    """Bar chart of recognitions (or breaks, or restorations) per year, with the chosen year's states listed."""
+    """Bars of recognitions (or breaks, or restorations) per year, and the chosen year's states listed.
 
-    figsize = (8.0, 3.2)
-    cached_text = True  # faster drawing, opted into (see base.py)
-    reuse_figure = True
-    png_cache_size = 32
+    ``RecognitionByYear(year=1924, action="recognised", years=(1920, 1953))``.
+    """
 
-    def __init__(self, year: int = 1924, action: str = "recognised or opened relations",
-                 first_year: int = 1921, last_year: int = 1953):
+    figsize = (7.8, 3.3)
+
+    def __init__(self, year: int = 1924, action: str = "recognised", years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)):
+        self.first_year, self.last_year = year_span("years", years, FIRST_YEAR, LAST_YEAR)
+        year = year_span("year", year, self.first_year, self.last_year)[0]
         acts = load("recognitions")
-        self.acts = acts[(acts["date"].dt.year >= first_year) & (acts["date"].dt.year <= last_year)]
-        self.first_year, self.last_year = first_year, last_year
+        self.acts = acts[acts["date"].dt.year.between(self.first_year, self.last_year)].sort_values("date")
         controls = {
-            "action": w.Dropdown(options=list(ACTIONS), value=action, description="States that"),
-            "year": w.IntSlider(value=year, min=first_year, max=last_year, description="Year",
-                                continuous_update=False),
+            "action": dropdown("States that", [(words, key) for key, (words, _) in ACTIONS.items()],
+                               choice("action", action, ACTIONS), width="380px"),
+            "year": w.IntSlider(value=year, min=self.first_year, max=self.last_year, description="Year",
+                                continuous_update=False, layout=w.Layout(width="400px")),
         }
-        controls["action"].style.description_width = "initial"
         super().__init__(controls)
 
     def render(self) -> View:
-        action, year = self.controls["action"].value, self.controls["year"].value
-        acts = self.acts[self.acts["action"].isin(ACTIONS[action])]
+        key, year = self.controls["action"].value, self.controls["year"].value
+        words, actions = ACTIONS[key]
+        acts = self.acts[self.acts["action"].isin(actions)]
         if acts.empty:
-            return no_match(f"No state {action} with the USSR between {self.first_year} and {self.last_year}.")
-        per_year = acts["date"].dt.year.value_counts().reindex(range(self.first_year, self.last_year + 1), fill_value=0)
-        draw = lambda: self._draw(per_year, action, year)  # noqa: E731
-        this_year = acts[acts["date"].dt.year == year].sort_values("date")
+            return no_match(f"No state {words} between {self.first_year} and {self.last_year}.", count=0)
+        per_year = acts["date"].dt.year.value_counts().reindex(range(self.first_year, self.last_year + 1),
+                                                               fill_value=0)
+        this_year = acts[acts["date"].dt.year == year]
         so_far = acts[acts["date"].dt.year <= year]["country"].nunique()
+        since = f"By the end of {year}, {count(so_far, 'state')} had done so since {self.first_year}."
+        chart = Chart((key, year), lambda ax: self._draw(ax, per_year, words, year))
+        key_entries = (Key(f"{year}", OKABE_ITO["vermillion"], "square"), Key("other years", GREY, "square"))
         if this_year.empty:
-            message = f"No state {action} with the USSR in {year}. By the end of {year}, {so_far} had done so since {self.first_year}."
-            return View(message, chart=True, facts={"count": 0, "so_far": so_far}, chart_key=(action, year), draw=draw)
-        names = ", ".join(this_year["country"])
-        noun = "state" if len(this_year) == 1 else "states"
-        message = (f"In {year}, {len(this_year)} {noun} {action} with the USSR: {names}. "
-                   f"By the end of {year}, {so_far} had done so since {self.first_year}.")
-        table = pd.DataFrame({"date": this_year["date"].dt.strftime("%Y-%m-%d"), "state": this_year["country"],
-                              "what happened": this_year["action"], "note": this_year["note"].fillna("")})
-        return View(message, table, chart=True, facts={"count": len(this_year), "so_far": so_far},
-                    chart_key=(action, year), draw=draw)
+            return View(f"No state {words} in {year}. {since}", chart=chart, facts={"count": 0, "so_far": so_far},
+                        key=key_entries)
+        names = join_names(this_year["country"])
+        message = f"In {year}, {count(len(this_year), 'state')} {words}: {names}. {since}"
+        table = pd.DataFrame({"date": at_precision(this_year["date"], this_year["date_precision"]),
+                              "state": this_year["country"], "what happened": this_year["action"],
+                              "step taken by": this_year["initiator"], "note": this_year["note"].fillna("")})
+        return View(message, table, chart, facts={"count": len(this_year), "so_far": so_far,
+                                                  "states": list(this_year["country"])}, key=key_entries)
 
-    def _draw(self, per_year: pd.Series, action: str, year: int) -> None:
-        """One bar per year; the bars are made once and then only change height and colour."""
+    def _draw(self, ax: Axes, per_year: pd.Series, words: str, year: int) -> None:
         colours = [OKABE_ITO["vermillion"] if y == year else GREY for y in per_year.index]
-        ax = self.reused_axes()
-        if getattr(self, "_bars", None) is None:
-            self._bars = ax.bar(per_year.index, per_year.values, color=colours)
-            ax.yaxis.get_major_locator().set_params(integer=True)
-        else:
-            for bar, height, colour in zip(self._bars, per_year.values, colours):
-                bar.set_height(height)
-                bar.set_color(colour)
-            ax.relim()
-            ax.autoscale_view()
-        label(ax, f"States that {action} with the USSR, per year ({year} highlighted)", "Year",
-              "Number of states", "course dataset recognitions.csv", fixed_title=True)
+        ax.bar(per_year.index, per_year.values, color=colours, width=0.8)
+        ax.set_xlim(self.first_year - 0.8, self.last_year + 0.8)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=10, integer=True))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        label(ax, f"States that {words}, per year", "Year", "States",
+              "course dataset recognitions.csv")
+        fit_margins(ax, left_labels=[str(per_year.max())], ylabel=True)

@@ -3,87 +3,100 @@ from __future__ import annotations
 
 import ipywidgets as w
 import pandas as pd
+from matplotlib.axes import Axes
 
-from ..data import load
-from ..plots import colour_map, label
-from .base import CourseWidget, View
+from ..display import at_precision
+from ..plots import fit_margins, label
+from ..style import colour_map
+from ..tables import territories_taken
+from ..wording import count, shorten
+from .base import Chart, CourseWidget, Key, View, WidgetArgumentError, choice, dropdown
 
-MEASURES = {"area (km²)": ("area_km2", 1, "Area (km²)"), "population (millions)": ("population", 1e6, "People (millions)")}
+MEASURES = {"area": ("area_km2", 1e3, "Area (thousand km²)"), "population": ("population", 1e6, "People (millions)")}
+FIRST_MONTH, LAST_MONTH = "1939-09", "1940-08"
 
 
 def month_range(first: str, last: str) -> list[pd.Timestamp]:
+    """The first day of every month from ``first`` to ``last`` ('1939-09' to '1940-08')."""
     return list(pd.period_range(first, last, freq="M").to_timestamp())
 
 
+def _month(name: str, value: str, months: list[pd.Timestamp]) -> pd.Timestamp:
+    try:
+        month = pd.Timestamp(value).to_period("M").to_timestamp()
+    except ValueError:
+        raise WidgetArgumentError(f"{name}={value!r}: write a month as 'YYYY-MM', e.g. '1940-08'.") from None
+    if month not in months:
+        raise WidgetArgumentError(f"{name}={value!r}: choose a month from {months[0]:%Y-%m} to {months[-1]:%Y-%m}.")
+    return month
+
+
 class TerritorialSteps(CourseWidget):
-    """Step through the months: the territories held and annexed so far, by area or population."""
+    """Step through the months: the territories held and annexed so far, by area or population.
 
-    figsize = (8.0, 3.8)
-    margins = {"left": 0.1, "right": 0.98, "top": 0.9, "bottom": 0.24}
-    cached_text = True  # faster drawing, opted into (see base.py)
-    reuse_figure = True
-    png_cache_size = 32
+    ``TerritorialSteps(month="1940-08", measure="area", months=("1939-09", "1940-08"))``.
+    """
 
-    def __init__(self, month: str = "1940-08", measure: str = "area (km²)",
-                 months: tuple[str, str] = ("1939-09", "1940-08")):
-        territories = load("territorial_changes")
-        territories["taken"] = territories["occupied"].fillna(territories["annexed"])
-        self.territories = territories.sort_values("taken")
+    figsize = (7.8, 3.7)
+
+    def __init__(self, month: str = LAST_MONTH, measure: str = "area",
+                 months: tuple[str, str] = (FIRST_MONTH, LAST_MONTH)):
         self.months = month_range(*months)
+        territories = territories_taken()
+        end = self.months[-1] + pd.offsets.MonthEnd(0)
+        self.territories = territories[territories["taken"] <= end]
         self.colours = colour_map(list(self.territories["territory_id"]))
+        self.short = {t: shorten(name, 40) for t, name in zip(self.territories["territory_id"],
+                                                                self.territories["territory"])}
         controls = {
             "month": w.SelectionSlider(options=[(m.strftime("%b %Y"), m) for m in self.months],
-                                       value=pd.Timestamp(month), description="Month", continuous_update=False),
-            "measure": w.Dropdown(options=list(MEASURES), value=measure, description="Measure"),
+                                       value=_month("month", month, self.months), description="Month",
+                                       continuous_update=False, layout=w.Layout(width="440px")),
+            "measure": dropdown("Measure", [("area (km²)", "area"), ("population", "population")],
+                                choice("measure", measure, MEASURES)),
         }
         super().__init__(controls)
 
     def render(self) -> View:
         month, measure = self.controls["month"].value, self.controls["measure"].value
-        column, scale, axis = MEASURES[measure]
         month_end = month + pd.offsets.MonthEnd(0)
-        shown_months = [m for m in self.months if m <= month]
-        title = f"Territory taken by the USSR, September 1939 to {month.strftime('%B %Y')}: {measure}"
-        draw = lambda: self._draw(shown_months, column, scale, axis, title)  # noqa: E731
         taken = self.territories[self.territories["taken"] <= month_end]
+        chart = Chart((month, measure), lambda ax: self._draw(ax, month, measure))
+        when = month.strftime("%B %Y")
         if taken.empty:
-            return View(f"By the end of {month.strftime('%B %Y')} the USSR had taken no territory yet.", chart=True,
-                        facts={"count": 0, "area": 0, "population": 0}, chart_key=(month, measure), draw=draw)
+            return View(f"By the end of {when} the USSR had taken no territory yet.", chart=chart,
+                        facts={"count": 0, "area": 0, "population": 0})
         annexed = taken[taken["annexed"] <= month_end]
         area, people = int(taken["area_km2"].sum()), int(taken["population"].sum())
-        message = (f"By the end of {month.strftime('%B %Y')} the USSR had taken {len(taken)} "
-                   f"{'territory' if len(taken) == 1 else 'territories'} ({area:,} km², {people:,} people); "
-                   f"{'none' if annexed.empty else len(annexed)} of them formally annexed by then. "
-                   f"Each bar stacks what was held that month.")
-        table = pd.DataFrame({"territory": taken["territory"], "taken from": taken["previous_state"],
-                              "occupied": taken["taken"].dt.strftime("%Y-%m-%d"),
-                              "annexed": taken["annexed"].map(lambda d: d.strftime("%Y-%m-%d") if d <= month_end else "not yet"),
-                              "how": taken["method"], "area (km²)": taken["area_km2"], "people": taken["population"]})
-        return View(message, table, chart=True,
-                    facts={"count": len(taken), "annexed": len(annexed), "area": area, "population": people},
-                    chart_key=(month, measure), draw=draw)
+        message = (f"By the end of {when} the USSR had taken {count(len(taken), 'territory')} ({area:,} km², "
+                   f"{people:,} people); {len(annexed) or 'none'} of them formally annexed by then. Each bar "
+                   "stacks what was held that month.")
+        table = pd.DataFrame({
+            "territory": taken["territory"], "taken from": taken["previous_state"],
+            "occupied": at_precision(taken["taken"], taken["date_precision"]),
+            "annexed": at_precision(taken["annexed"], taken["date_precision"]).where(taken["annexed"] <= month_end,
+                                                                                     "not yet"),
+            "how": taken["method"], "area (km²)": taken["area_km2"], "people": taken["population"]})
+        key = tuple(Key(self.short[t], self.colours[t], "square") for t in taken["territory_id"])
+        return View(message, table, chart, facts={"count": len(taken), "annexed": len(annexed), "area": area,
+                                                  "population": people}, key=key, key_title="Territory")
 
-    def _draw(self, shown_months: list[pd.Timestamp], column: str, scale: float, axis: str, title: str) -> None:
-        """Stacked bars, one stack per month shown; the Axes is kept between changes, the bars are replaced."""
-        ax = self.reused_axes()
-        for artist in getattr(self, "_artists", []):
-            artist.remove()
-        if ax.get_legend() is not None:
-            ax.get_legend().remove()
-        ax.relim()
-        self._artists = []
-        positions = range(len(shown_months))
-        bottom = pd.Series(0.0, index=shown_months)
-        for _, row in self.territories.iterrows():
-            held = pd.Series([row[column] / scale if row["taken"] <= m + pd.offsets.MonthEnd(0) else 0.0
-                              for m in shown_months], index=shown_months)
+    def _draw(self, ax: Axes, month: pd.Timestamp, measure: str) -> None:
+        column, scale, axis = MEASURES[measure]
+        shown = [m for m in self.months if m <= month]
+        positions = range(len(shown))
+        bottom = pd.Series(0.0, index=shown)
+        for row in self.territories.itertuples():
+            held = pd.Series([getattr(row, column) / scale if row.taken <= m + pd.offsets.MonthEnd(0) else 0.0
+                              for m in shown], index=shown)
             if held.any():
-                self._artists.append(ax.bar(positions, held, bottom=bottom,
-                                            color=self.colours[row["territory_id"]], label=row["territory"]))
+                ax.bar(positions, held, bottom=bottom, color=self.colours[row.territory_id], width=0.75)
                 bottom += held
-        ax.set_xticks(positions, [m.strftime("%b %y") for m in shown_months])
+        ax.set_xticks(range(len(self.months)), [m.strftime("%b\n%Y") if m.month in (1, 9) or i == 0 else
+                                                m.strftime("%b") for i, m in enumerate(self.months)])
         ax.set_xlim(-0.6, len(self.months) - 0.4)
-        ax.tick_params(axis="x", labelrotation=60, labelsize=7)
-        if bottom.any():
-            ax.legend(fontsize=7, frameon=False, loc="upper left")
-        label(ax, title, "Month", axis, "course dataset territorial_changes.csv", fixed_title=True)
+        top = sum(getattr(r, column) for r in self.territories.itertuples()) / scale
+        ax.set_ylim(0, top * 1.05)
+        label(ax, f"Territory taken by the USSR, month by month, to {month.strftime('%B %Y')}", "Month", axis,
+              "course dataset territorial_changes.csv")
+        fit_margins(ax, left_labels=[f"{top:.0f}"], ylabel=True, legend_below=0.2)

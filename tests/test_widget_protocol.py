@@ -1,0 +1,134 @@
+"""One widget protocol for every widget: pure render, the base class owns the figure, clear argument errors."""
+from __future__ import annotations
+
+import io
+import re
+
+import ipywidgets as w
+import numpy as np
+import pytest
+from PIL import Image
+
+from utils.paths import PROJECT_ROOT
+from utils.widgets.base import ALL, Chart, CourseWidget, View, WidgetArgumentError
+from utils.widgets.states import walk, widget_classes
+
+CLASSES = widget_classes()
+IDS = [cls.__name__ for cls in CLASSES]
+PRIVATE = re.compile(r"_find_fonts_by_props|_prepare_font|_layout\(|_render_glyph|draw_text_image|_lastKey|"
+                     r"_get_font_height_metrics|_renderer\.|\._set_transform|get_hinting_flag|RenderMode")
+
+
+def pixels(widget) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(bytes(widget.image.value))).convert("RGB"))
+
+
+def test_no_private_matplotlib_or_font_engine_name_is_used_in_utils():
+    for path in (PROJECT_ROOT / "utils").rglob("*.py"):
+        found = PRIVATE.findall(path.read_text(encoding="utf-8"))
+        assert not found, f"{path.name} uses {found}"
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=IDS)
+def test_render_is_pure(cls):
+    widget = cls()
+    first, second = widget.render(), widget.render()
+    assert first.message == second.message and first.facts == second.facts
+    assert (first.chart is None) == (second.chart is None)
+    if first.chart is not None:
+        assert first.chart.key == second.chart.key
+    assert len(widget.figure.axes) == 1, "the base class owns one Axes"
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=IDS)
+def test_after_any_changes_the_picture_is_what_a_fresh_widget_draws(cls):
+    """The base class removes what the last chart drew: nothing piles up or leaks from one state to the next."""
+    widget = cls()
+    for step, _ in enumerate(walk(widget, 14)):
+        if step % 4:
+            continue
+        fresh = cls()
+        for name, control in widget.controls.items():
+            fresh.controls[name].value = control.value
+        assert widget.view_state.message == fresh.view_state.message
+        assert widget.text() == fresh.text()
+        if widget.view_state.chart is not None:
+            widget._pngs.clear()
+            widget._key_on_show = None
+            widget.refresh()
+            assert np.array_equal(pixels(widget), pixels(fresh)), f"{cls.__name__}: picture differs after changes"
+        assert len(widget.figure.axes) == 1 and len(widget.figure.texts) == len(fresh.figure.texts) <= 2
+
+
+class Counting(CourseWidget):
+    """A small widget that counts its renders and draws; its chart depends on 'n' only."""
+
+    def __init__(self):
+        self.renders = self.draws = 0
+        super().__init__({"n": w.IntSlider(value=1, min=0, max=3), "note": w.Text(value="a")},
+                         shortcuts={"jump": w.Dropdown(options=[0, 2], value=0)})
+
+    def render(self) -> View:
+        self.renders += 1
+        n = self.controls["n"].value
+        if n == 0:
+            return View("nothing")
+        return View(f"{n} bars, note {self.controls['note'].value}", chart=Chart(n, self._draw_bars))
+
+    def _draw_bars(self, ax) -> None:
+        self.draws += 1
+        ax.bar(range(self.controls["n"].value), 1)
+
+
+def test_a_chart_is_drawn_only_when_its_key_changes_and_recent_pictures_are_kept():
+    widget = Counting()
+    one = bytes(widget.image.value)
+    widget.controls["note"].value = "b"  # the chart's inputs are unchanged: no drawing
+    assert widget.draws == 1 and bytes(widget.image.value) == one and widget.view_state.message == "1 bars, note b"
+    widget.controls["n"].value = 2
+    assert widget.draws == 2 and bytes(widget.image.value) != one
+    widget.controls["n"].value = 1  # seen before: from the kept pictures
+    assert widget.draws == 2 and bytes(widget.image.value) == one
+    widget.controls["n"].value = 0
+    assert bytes(widget.image.value) == b"" and widget.image.layout.display == "none"
+
+
+def test_set_controls_renders_once_and_shortcuts_do_not_render():
+    widget = Counting()
+    before = widget.renders
+    widget.set_controls(n=3, note="c")
+    assert widget.renders == before + 1
+    widget.shortcuts["jump"].value = 2
+    assert widget.renders == before + 1
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: __import__("utils.widgets.dossier", fromlist=["x"]).CountryDossier(country="Narnia"),
+     "country='Narnia' is not one of the choices"),
+    (lambda: __import__("utils.widgets.dossier", fromlist=["x"]).CountryDossier(country="Yugoslvia"),
+     "Did you mean 'Yugoslavia'?"),
+    (lambda: __import__("utils.widgets.era", fromlist=["x"]).EraTimeline(years=(1960, 1950)), "first year first"),
+    (lambda: __import__("utils.widgets.era", fromlist=["x"]).EraTimeline(period="cold war"),
+     "Did you mean 'cold_war'?"),
+    (lambda: __import__("utils.widgets.treaties", fromlist=["x"]).TreatiesInForce(treaty_type="alliance"),
+     "Valid values"),
+    (lambda: __import__("utils.widgets.territory", fromlist=["x"]).TerritorialSteps(month="1941-03"),
+     "choose a month from 1939-09 to 1940-08"),
+    (lambda: __import__("utils.widgets.losses", fromlist=["x"]).WarLosses(countries=("Atlantis",)),
+     "is not one of the choices"),
+    (lambda: __import__("utils.widgets.claims", fromlist=["x"]).ClaimChecker(claim="nope"), "claims.csv"),
+])
+def test_an_argument_takes_effect_or_gets_a_clear_message(make, message):
+    with pytest.raises(WidgetArgumentError, match=re.escape(message)):
+        make()
+
+
+def test_every_constructor_argument_takes_effect():
+    from utils.widgets.era import EraTimeline
+    from utils.widgets.claims import ClaimChecker
+
+    assert EraTimeline(period="cold_war").controls["years"].value == (1946, 1953)
+    assert EraTimeline(kind="war").controls["kind"].value == "war"
+    widget = ClaimChecker(text="The USSR signed a non-aggression pact with Germany in 1939.")
+    assert widget.view_state.facts["verdicts"] == ["supported"]
+    assert ALL == "all"
