@@ -1,4 +1,4 @@
-"""Shared fixtures: a scratch copy of the course data that a test may corrupt."""
+"""Shared fixtures: a scratch copy of the course data that a test may corrupt; headless Chromium."""
 from __future__ import annotations
 
 import shutil
@@ -22,3 +22,14 @@ def data_copy(tmp_path: Path) -> Path:
 def _fresh_cache():
     yield
     data.clear_cache()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium of the machine (the browser tests skip themselves where it is missing)."""
+    from browsing import launch, sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -5,7 +5,8 @@ import re
 
 from utils.paths import PROJECT_ROOT
 
-TEST_ONLY = {"pytest", "nbval", "nbclient", "nbformat", "hypothesis", "playwright", "voila", "jupyter-repo2docker"}
+TEST_ONLY = {"pytest", "nbval", "nbclient", "nbformat", "hypothesis", "playwright", "voila", "jupyter-repo2docker",
+             "nbgrader", "nbgitpuller", "ruff", "sphinx", "myst-nb", "sphinx-book-theme"}
 
 
 def pins(lines: list[str], pattern: str) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Re-execute course notebooks in place, top to bottom in a fresh kernel, and store their outputs.
 
-    python tools/execute_notebooks.py                      # every notebook in notebooks/
-    python tools/execute_notebooks.py notebooks/01_*.ipynb # some
+    python tools/execute_notebooks.py                            # every notebook of the teacher edition
+    python tools/execute_notebooks.py 01_socialism_in_one_country.ipynb   # one (a name: teacher/notebooks/…; or a path)
 
 Widget state is stored so that JupyterLab shows the widgets before the kernel
 runs; per-cell timing metadata is not recorded, to keep diffs small.
@@ -17,6 +17,10 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from utils.course import filenames  # noqa: E402
+from utils.paths import TEACHER_NOTEBOOKS_DIR  # noqa: E402
 
 
 def execute(path: Path) -> float:
@@ -34,7 +38,8 @@ def execute(path: Path) -> float:
 
 def main(arguments: list[str]) -> int:
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    paths = [Path(a) for a in arguments] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(a) if Path(a).parent != Path(".") else TEACHER_NOTEBOOKS_DIR / a for a in arguments] \
+        or [TEACHER_NOTEBOOKS_DIR / name for name in filenames()]
     for path in paths:
         print(f"{path.name}: {execute(path):.1f} s", flush=True)
     return 0

@@ -1,4 +1,4 @@
-"""Print Binder and nbgitpuller links that open one notebook of the course.
+"""Print Binder and nbgitpuller links that open one notebook of the course (or of a student release).
 
     python tools/links.py https://github.com/OWNER/REPO [--hub https://hub.example.edu] [--branch main]
 
@@ -14,6 +14,12 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from utils.course import COURSE  # noqa: E402
+
+PLACEHOLDER_REPO = "https://github.com/OWNER/REPO"
+PLACEHOLDER_HUB = "https://YOUR-HUB"
 
 
 def binder_link(repo_url: str, notebook: str, branch: str = "HEAD") -> str:
@@ -27,17 +33,26 @@ def nbgitpuller_link(hub: str, repo_url: str, notebook: str, branch: str = "main
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
+def links_table(repo_url: str = PLACEHOLDER_REPO, hub: str = PLACEHOLDER_HUB, branch: str = "main") -> str:
+    """A markdown table: each notebook with its Binder and nbgitpuller links."""
+    rows = ["| notebook | Binder | JupyterHub (nbgitpuller) |", "| --- | --- | --- |"]
+    for notebook in COURSE:
+        rows.append(f"| {notebook.label} | [open on Binder]({binder_link(repo_url, notebook.filename)}) | "
+                    f"[open on the hub]({nbgitpuller_link(hub, repo_url, notebook.filename, branch)}) |")
+    return "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("repo_url")
     parser.add_argument("--hub", help="your JupyterHub's address, for nbgitpuller links")
     parser.add_argument("--branch", default="main")
     args = parser.parse_args()
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        print(path.name)
-        print("  Binder:      ", binder_link(args.repo_url, path.name, args.branch))
+    for notebook in COURSE:
+        print(notebook.filename)
+        print("  Binder:      ", binder_link(args.repo_url, notebook.filename))
         if args.hub:
-            print("  nbgitpuller: ", nbgitpuller_link(args.hub, args.repo_url, path.name, args.branch))
+            print("  nbgitpuller: ", nbgitpuller_link(args.hub, args.repo_url, notebook.filename, args.branch))
     return 0
 
 

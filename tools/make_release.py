@@ -1,99 +1,138 @@
-"""Build the student release of the course into release/ (not committed).
+"""Build (or update in place) the student release of the course: the learner edition and what it needs to run.
 
-    python tools/make_release.py [--out release]
+    python tools/make_release.py [--out release] [--repo-url https://github.com/OWNER/REPO] [--hub https://your.hub]
 
-The notebooks in notebooks/ are the teacher edition. In the release:
-- the code between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes a
-  stub (``answer = None  # YOUR ANSWER HERE``), the nbgrader convention;
-- exercise cells (those with a solution, and ``quiz(...)`` cells) lose their
-  outputs, so no feedback gives the answer away; every other cell keeps its output;
-- teacher-only folders (teacher/, tests/, tools/, benchmarks/) are left out.
-Publish release/ as its own repository (or branch) and point Binder or
-nbgitpuller at it.
+The release holds the learner edition of the notebooks (no solutions, no
+stored "correct" feedback), the data, ``utils``, the environment files, a
+README with the Binder and nbgitpuller links and a small Makefile. Teacher
+material (teacher/, tests/, tools/, benchmarks/) stays out.
+
+Running it again updates the release in place: it rewrites the files it
+made, removes those of its files that are no longer part of the course
+(listed in ``.course-release-files``), and leaves everything else alone,
+such as a ``.git`` folder or a file the teacher added.
 """
 from __future__ import annotations
 
 import argparse
-import re
+import filecmp
 import shutil
 import sys
 from pathlib import Path
 
-import nbformat
-
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ["data", "utils", "environment.yml", "requirements.txt", "pyproject.toml", "LICENSE", ".gitignore"]
-SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION[^\n]*\n(.*?)^[ \t]*### END SOLUTION[^\n]*(\n|$)", re.M | re.S)
-ASSIGNMENT = re.compile(r"^([ \t]*)([A-Za-z_]\w*)\s*=(?!=)")
-EXERCISE_CALL = re.compile(r"\b(check|quiz)\(\"\d\d\.")
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from links import PLACEHOLDER_HUB, PLACEHOLDER_REPO, binder_link, links_table  # noqa: E402
+from utils.course import COURSE  # noqa: E402
+
+COPIED = ["notebooks", "data", "utils", "environment.yml", "requirements.txt", "pyproject.toml", "postBuild",
+          "LICENSE", ".gitignore"]
+SKIPPED = {"__pycache__", ".ipynb_checkpoints"}
+MANIFEST = ".course-release-files"
+
+STUDENT_MAKEFILE = """# Set-up for the student release: `make lab` creates .venv from the pinned requirements and opens the course.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: lab
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+\t$(PYTHON) -m venv $(VENV)
+\t$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+\t$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+\t$(PY) -m utils.hints --install
+\ttouch $@
+
+lab: $(VENV)/.installed
+\t$(VENV)/bin/jupyter lab notebooks/{first}
+"""
 
 STUDENT_README = """# Soviet foreign policy under Stalin, 1924–1953 — student edition
 
-Open `notebooks/00_start_here.ipynb` and work through the notebooks in order.
-In each "Try it" cell, replace `None` with your answer and run the cell: the
-feedback appears under it. Your answers are your own work: save the notebook
-(and, on Binder, download it before you close the tab — a Binder session is
-temporary).
+[![Binder](https://mybinder.org/badge_logo.svg)]({binder})
 
-Set-up on your own machine: `python3 -m venv .venv && .venv/bin/pip install -r requirements.txt -e .`
-then `.venv/bin/jupyter lab notebooks/00_start_here.ipynb`; or with conda:
-`conda env create -f environment.yml`.
+Open `notebooks/{first}` and work through the notebooks in order. In each
+"Try it" cell, replace `None` with your answer (text and dates in quotes)
+and run the cell: the feedback appears under it. Questions with buttons are
+practice: a click is not saved. Your answers are your own work: save the
+notebook, and on Binder download it (File → Download) before you close the
+tab, as a Binder session is temporary.
+
+## Three ways in
+
+- **Binder** (nothing to install): click the badge above, or a link below.
+- **Your school's JupyterHub**: your teacher gives you a link of the form
+  `{hub}/hub/user-redirect/git-pull?repo=…`. The first click copies the
+  course into your home folder; later clicks bring your teacher's updates and
+  keep your own work.
+- **Your own computer** (Python 3.11 or newer and `make`): `make lab`. With
+  conda instead: `conda env create -f environment.yml`, `conda activate
+  stalin-foreign-policy`, `jupyter lab notebooks/{first}`.
+
+{table}
 """
 
 
-def stub(match: re.Match) -> str:
-    indent, body = match.group(1), match.group(2)
-    names = []
-    for line in body.splitlines():
-        assigned = ASSIGNMENT.match(line)
-        if assigned and assigned.group(2) not in names:
-            names.append(assigned.group(2))
-    if not names:
-        return f"{indent}# YOUR CODE HERE\n"
-    return "".join(f"{indent}{name} = None  # YOUR ANSWER HERE\n" for name in names)
-
-
-def student_cell(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The student version of one cell."""
-    if cell.cell_type != "code":
-        return cell
-    text = cell.source
-    is_exercise = bool(SOLUTION.search(text) or EXERCISE_CALL.search(text))
-    cell.source = SOLUTION.sub(stub, text).rstrip("\n")
-    if is_exercise:
-        cell.outputs = []
-        cell.execution_count = None
-    return cell
-
-
-def build(out: Path) -> list[Path]:
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+def release_files() -> list[tuple[Path, Path]]:
+    """(source, relative target) for every file copied from the course into the release."""
+    found = []
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, out / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            for path in sorted(source.rglob("*")):
+                relative = path.relative_to(ROOT)
+                if path.is_file() and path.suffix != ".pyc" and not SKIPPED & set(relative.parts):
+                    found.append((path, relative))
         elif source.exists():
-            shutil.copy2(source, out / name)
-    (out / "README.md").write_text(STUDENT_README, encoding="utf-8")
-    (out / "notebooks").mkdir()
-    written = []
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        notebook = nbformat.read(path, as_version=4)
-        notebook.cells = [student_cell(c) for c in notebook.cells]
-        target = out / "notebooks" / path.name
-        nbformat.write(notebook, target)
-        written.append(target)
-    return written
+            found.append((source, Path(name)))
+    return found
+
+
+def generated_files(repo_url: str, hub: str) -> dict[Path, str]:
+    first = COURSE[0].filename
+    readme = STUDENT_README.format(binder=binder_link(repo_url, first), first=first, hub=hub.rstrip("/"),
+                                   table=links_table(repo_url, hub))
+    if repo_url == PLACEHOLDER_REPO:
+        readme += ("\n*Teachers: build the release with `make release REPO_URL=https://github.com/you/your-copy "
+                   "HUB=https://your.hub` to fill in these links.*\n")
+    return {Path("README.md"): readme, Path("Makefile"): STUDENT_MAKEFILE.format(first=first)}
+
+
+def build(out: Path, repo_url: str = PLACEHOLDER_REPO, hub: str = PLACEHOLDER_HUB) -> list[Path]:
+    """Write or update the release in ``out``; return the notebooks it holds."""
+    out.mkdir(parents=True, exist_ok=True)
+    previous = set()
+    if (out / MANIFEST).exists():
+        previous = set((out / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
+    written: set[str] = set()
+    for source, relative in release_files():
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or not filecmp.cmp(source, target, shallow=False):
+            shutil.copy2(source, target)
+        written.add(relative.as_posix())
+    for relative, text in generated_files(repo_url, hub).items():
+        target = out / relative
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+        written.add(relative.as_posix())
+    for stale in sorted(previous - written):  # only files an earlier release wrote
+        (out / stale).unlink(missing_ok=True)
+    (out / MANIFEST).write_text("\n".join(sorted(written)) + "\n", encoding="utf-8")
+    return sorted(out.joinpath("notebooks").glob("*.ipynb"))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Build the student release.")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "release")
+    parser.add_argument("--repo-url", default=PLACEHOLDER_REPO, help="where the release will be published")
+    parser.add_argument("--hub", default=PLACEHOLDER_HUB, help="your JupyterHub, for nbgitpuller links")
     args = parser.parse_args()
-    written = build(args.out)
-    print(f"student release: {len(written)} notebooks in {args.out}")
+    notebooks = build(args.out, args.repo_url, args.hub)
+    print(f"student release: {len(notebooks)} notebooks in {args.out}")
     return 0
 
 
