@@ -1,23 +1,23 @@
 """Benchmark what learners and CI wait for, and print a small table (medians over repeated runs).
 
-    python benchmarks/run.py [--repeats 3] [--changes 40] [--skip-nbval] [--only widgets] [--png-cache]
+    python benchmarks/run.py [--repeats 3] [--changes 40] [--skip-nbval] [--only widgets] [--png-cache] [--browser-as-recorded]
 
-1. Course validation vs its floor: strict nbval over every course notebook,
+1. Course validation vs its floor: strict nbval over every course notebook (both editions),
    against the same number of notebooks that only import pandas, matplotlib,
    ipywidgets and utils (kernel start and imports: the floor).
 2. Widget response: for every widget in utils.widgets, the time from a
-   control change to the widget's output being rebuilt, in the kernel's process.
-3. Import cost of ``import utils`` on top of pandas, matplotlib and ipywidgets,
+   control change to the widget's output being rebuilt, in the kernel's process
+   (``browser``: the same in JupyterLab, from the learner's action to the new
+   picture decoded, as tests/test_browser.py records it).
+3. The claim engine on a paragraph of ten claims.
+4. Import cost of ``import utils`` on top of pandas, matplotlib and ipywidgets,
    and of the first dataset load.
-4. Footprint of the runtime environment (requirements.txt and what it pulls in).
+5. Footprint of the runtime environment (requirements.txt and what it pulls in).
 """
 from __future__ import annotations
 
 import argparse
-import importlib
-import inspect
-import itertools
-import pkgutil
+import json
 import re
 import statistics
 import subprocess
@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
          "-p", "no:cacheprovider", "-q"]
-PARTS = ("nbval", "widgets", "import", "footprint")
+PARTS = ("nbval", "widgets", "browser", "claims", "import", "footprint")
+BROWSER_TIMINGS = ROOT / "benchmarks" / "results" / "browser.json"
 FLOOR_CELL = "import pandas, matplotlib.pyplot, ipywidgets, utils\nprint('ready')"
 
 
@@ -62,7 +63,8 @@ def floor_notebooks(folder: Path, count: int) -> None:
 
 
 def bench_validation(repeats: int) -> dict:
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + sorted(
+        (ROOT / "teacher" / "notebooks").glob("[0-9][0-9]_*.ipynb"))  # both editions, as make test validates
     course, floor = [], []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -75,63 +77,63 @@ def bench_validation(repeats: int) -> dict:
             "ratio": course_median / floor_median}
 
 
-def widget_classes() -> list[type]:
-    import utils.widgets
-    from utils.widgets.base import CourseWidget
-
-    found = []
-    for module_info in pkgutil.iter_modules(utils.widgets.__path__):
-        module = importlib.import_module(f"utils.widgets.{module_info.name}")
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, CourseWidget) and cls is not CourseWidget and cls.__module__ == module.__name__:
-                found.append(cls)
-    return found
-
-
-def control_values(control) -> list:
-    """A cycle of values for one control: every option, or steps along a slider."""
-    import ipywidgets as w
-
-    if isinstance(control, (w.Dropdown, w.RadioButtons, w.ToggleButtons, w.SelectionSlider)):
-        return list(control._options_values)
-    if isinstance(control, w.SelectMultiple):
-        values = list(control._options_values)
-        return [tuple(values[: i + 1]) for i in range(len(values))] + [tuple(values)]
-    if isinstance(control, w.IntRangeSlider):
-        low, high = control.min, control.max
-        return [(a, min(high, a + span)) for a in range(low, high + 1, max(1, (high - low) // 8))
-                for span in (0, 3, high - low)]
-    if isinstance(control, w.IntSlider):
-        return list(range(control.min, control.max + 1, max(1, (control.max - control.min) // 20)))
-    if isinstance(control, (w.Checkbox, w.ToggleButton)):
-        return [True, False]
-    return []
-
-
 def bench_widgets(changes: int, png_cache: bool = False) -> list[dict]:
-    """Time each change. Widgets that keep recent PNGs (``png_cache_size``) have that cache turned off
-    unless ``png_cache``: the plan revisits some states, and the figure should be the cost of a new state."""
+    """Time each control change of every widget, through the plan the legibility tests also check.
+
+    The PNG cache of the widgets is off unless ``png_cache``: the plan revisits some states, and a change should
+    cost what a new state costs."""
+    from utils.widgets import base
+    from utils.widgets.states import walk, widget_classes
+
+    if not png_cache:
+        base.PNG_CACHE_SIZE = 0
     rows = []
     for cls in widget_classes():
         widget = cls()
-        if not png_cache and getattr(widget, "png_cache_size", 0):
-            widget.png_cache_size = 0
-            widget._png_cache.clear()
-        cycles = [(name, values) for name, control in widget.controls.items()
-                  if (values := control_values(control))]
-        plan = list(itertools.islice(itertools.cycle(
-            [(name, value) for name, values in cycles for value in values]), changes))
         samples = []
-        for name, value in plan:
-            control = widget.controls[name]
-            if control.value == value:
-                continue
-            started = time.perf_counter()
-            control.value = value
+        started = time.perf_counter()
+        for _ in walk(widget, changes):  # walk yields right after each change has been shown
             samples.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
         if samples:
             median, p95 = median_p95(samples)
             rows.append({"widget": cls.__name__, "changes": len(samples), "median_ms": median, "p95_ms": p95})
+    return rows
+
+
+PARAGRAPH = ("Stalin supported communist insurgencies in Korea, Vietnam and Cuba. China was Stalin's key ally "
+             "throughout his rule. The USSR was neutral towards Germany until 1941. Yalta and Potsdam divided Europe "
+             "into spheres of influence. The Sino-Soviet relationship soured only after Stalin died. Stalin built "
+             "strong relations with communist Vietnam, Laos and Cambodia. Britain and the Soviet Union became allies "
+             "in July 1941. The USSR signed a non-aggression pact with Japan in 1941. Stalin blockaded West Berlin "
+             "in 1948. Stalin crushed the Hungarian revolution.")
+
+
+def bench_claims(repeats: int) -> dict:
+    """The claim engine on a ten-sentence paragraph: the first call in a fresh process (data loaded and indexed)
+    and later calls."""
+    script = ("import time\nfrom utils.claims import judge\ntext = " + repr(PARAGRAPH) + "\n"
+              "t = time.perf_counter(); judge(text); a = time.perf_counter() - t\n"
+              "t = time.perf_counter(); [judge(text) for _ in range(5)]; b = (time.perf_counter() - t) / 5\n"
+              "print(a * 1000, b * 1000)")
+    samples = [tuple(map(float, subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                               cwd=ROOT, check=True).stdout.split())) for _ in range(repeats)]
+    return {"first_ms": statistics.median(s[0] for s in samples), "later_ms": statistics.median(s[1] for s in samples)}
+
+
+def bench_browser(run: bool) -> list[dict]:
+    """Response in JupyterLab: from a control change to the new picture decoded, per widget, as the browser test
+    (tests/test_browser.py) records it; ``run`` runs that test first, else the last recorded run is read."""
+    if run:
+        subprocess.run([sys.executable, "-m", "pytest", "tests/test_browser.py", "-q", "-p", "no:cacheprovider",
+                        "-k", "respond_in_jupyterlab or claim_checker"], cwd=ROOT, check=False, capture_output=True)
+    if not BROWSER_TIMINGS.exists():
+        return []
+    rows = []
+    for label, samples in json.loads(BROWSER_TIMINGS.read_text()).items():
+        if samples:
+            median, p95 = median_p95(samples)
+            rows.append({"widget": label, "changes": len(samples), "median_ms": median, "p95_ms": p95})
     return rows
 
 
@@ -193,6 +195,8 @@ def main() -> int:
                         help="run only this part (repeatable), e.g. --only widgets")
     parser.add_argument("--png-cache", action="store_true",
                         help="time widgets with their PNG cache on (repeated states then cost almost nothing)")
+    parser.add_argument("--browser-as-recorded", action="store_true",
+                        help="read the browser timings of the last browser test run instead of running it")
     args = parser.parse_args()
     parts = set(args.only or PARTS)
     if args.skip_nbval:
@@ -208,7 +212,15 @@ def main() -> int:
         for row in bench_widgets(args.changes, args.png_cache):
             cache = ", PNG cache on" if args.png_cache else ""
             print(f"| widget {row['widget']}: {row['changes']} changes{cache}, median / p95 | "
-                  f"{row['median_ms']:.1f} / {row['p95_ms']:.1f} ms | < 30 / < 80 ms |")
+                  f"{row['median_ms']:.1f} / {row['p95_ms']:.1f} ms | p95 < 100 ms |")
+    if "browser" in parts:
+        for row in bench_browser(not args.browser_as_recorded):
+            print(f"| browser: {row['widget']}, {row['changes']} changes, median / p95 | "
+                  f"{row['median_ms']:.0f} / {row['p95_ms']:.0f} ms | well under 100 ms |")
+    if "claims" in parts:
+        c = bench_claims(max(args.repeats, 3))
+        print(f"| claim engine, 10-sentence paragraph: first call in a new kernel / later calls | "
+              f"{c['first_ms']:.0f} / {c['later_ms']:.0f} ms | < 300 / < 100 ms |")
     if "import" in parts:
         i = bench_import(max(args.repeats, 5))
         print(f"| `import utils` after pandas, matplotlib, ipywidgets | {i['import_ms']:.1f} ms | < 50 ms |")
