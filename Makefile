@@ -58,7 +58,7 @@ nbgrader: $(TESTENV)  ## write the nbgrader course into nbgrader/ (FEEDBACK=off 
 	$(PY) tools/nbgrader_course.py --feedback $(FEEDBACK)
 
 site: $(TESTENV)  ## build the course website (learner edition) into site/_build/html (REPO_URL=… for Binder links)
-	$(PY) tools/build_site.py $(if $(filter-out https://github.com/OWNER/REPO,$(REPO_URL)),--repo-url $(REPO_URL))
+	$(PY) tools/build_site.py --repo-url $(REPO_URL)
 
 bench: $(TESTENV)  ## benchmark: course validation vs its floor, widget response, claim engine, import cost, footprint
 	$(PY) benchmarks/run.py

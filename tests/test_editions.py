@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import tomllib
 
 import nbformat
 import pytest
@@ -11,10 +10,10 @@ from utils.course import COURSE, filenames
 from utils.paths import NOTEBOOKS_DIR, PROJECT_ROOT, TEACHER_NOTEBOOKS_DIR
 
 sys.path.insert(0, str(PROJECT_ROOT / "tools"))
+import build_exercises  # noqa: E402
 import editions  # noqa: E402
 
-SPECS = [spec for path in sorted((PROJECT_ROOT / "teacher" / "exercises").glob("*.toml"))
-         for spec in tomllib.loads(path.read_text(encoding="utf-8"))["exercise"]]
+SPECS = build_exercises.all_specs()
 LEARNER_FILES = ([*NOTEBOOKS_DIR.glob("*.ipynb"), PROJECT_ROOT / "README.md"]
                  + [p for folder in ("utils", "data") for p in (PROJECT_ROOT / folder).rglob("*")
                     if p.is_file() and p.suffix in (".py", ".json", ".csv", ".md")])

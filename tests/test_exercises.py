@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-import tomllib
 
 import nbformat
 import pandas as pd
@@ -21,8 +20,11 @@ from utils import load
 from utils.exercises import NOT_ANSWERED, NOTHING_CHOSEN, NotYetRight, UnknownExercise, evaluate, grade, quiz
 from utils.paths import PROJECT_ROOT
 
-SOURCES = sorted((PROJECT_ROOT / "teacher" / "exercises").glob("*.toml"))
-SPECS = [spec for path in SOURCES for spec in tomllib.loads(path.read_text(encoding="utf-8"))["exercise"]]
+sys.path.insert(0, str(PROJECT_ROOT / "tools"))
+import build_exercises  # noqa: E402
+
+SOURCES = sorted(build_exercises.SOURCE_DIR.glob("*.toml"))
+SPECS = build_exercises.all_specs()
 IDS = [spec["id"] for spec in SPECS]
 BY_ID = dict(zip(IDS, SPECS))
 MALFORMED = ["", [], {}, object(), float("nan"), "nineteen thirty", True, b"bytes", {"a": 1}]
@@ -58,7 +60,7 @@ def test_the_bank_is_built_from_the_sources():
 def test_bank_entries_match_their_sources():
     for path in SOURCES:
         bank = json.loads((PROJECT_ROOT / "utils" / "exercise_bank" / f"{path.stem}.json").read_text())
-        assert [e["id"] for e in bank] == [s["id"] for s in tomllib.loads(path.read_text())["exercise"]]
+        assert [e["id"] for e in bank] == [s["id"] for s in build_exercises.read_specs(path)]
 
 
 def test_answers_are_not_in_plain_text_in_the_bank_or_utils():

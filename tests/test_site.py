@@ -6,9 +6,7 @@ saved state, every internal link resolves, and no solution or stored "correct" f
 from __future__ import annotations
 
 import html
-import re
 import sys
-import tomllib
 import urllib.parse
 import urllib.request
 
@@ -20,7 +18,9 @@ from utils.course import COURSE
 from utils.paths import NOTEBOOKS_DIR, PROJECT_ROOT, TEACHER_NOTEBOOKS_DIR
 
 sys.path.insert(0, str(PROJECT_ROOT / "tools"))
+import build_exercises  # noqa: E402
 import build_site  # noqa: E402
+import editions  # noqa: E402
 
 pytestmark = [pytest.mark.slow, *BROWSER_MARKS]
 PAGES = ["index.html", "data.html", "teaching.html", "search.html"] + [f"{n.slug}.html" for n in COURSE]
@@ -59,14 +59,13 @@ def saved_widgets(slug: str) -> int:
 def forbidden_texts() -> list[str]:
     """What must never appear on the site: every stored 'right' feedback, solution markers, rubrics, solutions."""
     texts = ["BEGIN SOLUTION", "END SOLUTION", "Rubric for the teacher", "Correct."]
-    for path in sorted((PROJECT_ROOT / "teacher" / "exercises").glob("*.toml")):
-        texts += [" ".join(e["right"].split()) for e in tomllib.loads(path.read_text(encoding="utf-8"))["exercise"]]
+    texts += [" ".join(spec["right"].split()) for spec in build_exercises.all_specs()]
     for path in sorted(TEACHER_NOTEBOOKS_DIR.glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            solution = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
+            solution = editions.SOLUTION.search(cell.source)
             if solution and cell.cell_type == "code":  # the whole solution, and its lines that assign the answer
-                texts.append(" ".join(solution.group(1).split()))
-                texts += [line.strip() for line in solution.group(1).splitlines() if line.startswith("answer")]
+                texts.append(" ".join(solution.group(2).split()))
+                texts += [line.strip() for line in solution.group(2).splitlines() if line.startswith("answer")]
     return texts
 
 

@@ -83,8 +83,18 @@ def build_entry(spec: dict) -> dict:
     return entry
 
 
+def read_specs(source: Path) -> list[dict]:
+    """The exercises of one source file, as written (answers and feedback readable)."""
+    return tomllib.loads(source.read_text(encoding="utf-8")).get("exercise", [])
+
+
+def all_specs() -> list[dict]:
+    """Every exercise of every source file, in course order."""
+    return [spec for source in sorted(SOURCE_DIR.glob("*.toml")) for spec in read_specs(source)]
+
+
 def build(source: Path) -> list[dict]:
-    specs = tomllib.loads(source.read_text(encoding="utf-8")).get("exercise", [])
+    specs = read_specs(source)
     prefix = source.stem
     for spec in specs:
         if not spec.get("id", "").startswith(prefix + "."):

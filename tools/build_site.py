@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from course_map import map_table  # noqa: E402
-from links import PLACEHOLDER_REPO, binder_link  # noqa: E402
+from links import binder_link, is_configured  # noqa: E402
 from utils.course import COURSE  # noqa: E402
 from utils.paths import DATAPACKAGE, NOTEBOOKS_DIR  # noqa: E402
 
@@ -50,7 +50,7 @@ CSS = """\
 def notice(notebook_file: str, repo_url: str | None) -> str:
     """The line on top of every notebook page: static here, alive in JupyterLab or on Binder; and the links."""
     links = [f"{{download}}`Download the notebook <{notebook_file}>`"]
-    if repo_url and repo_url.rstrip("/") != PLACEHOLDER_REPO:
+    if is_configured(repo_url):
         links.insert(0, f"[Open it on Binder]({binder_link(repo_url, notebook_file)})")
     return (f"<div class=\"site-notice\">\n\n*This page shows the notebook as it is stored: its tables and figures, "
             f"and the widgets as they open. The controls come alive when you open the notebook in JupyterLab or "
@@ -66,7 +66,7 @@ def plain_repo_links(text: str, documents: set[str], repo_url: str | None) -> st
         name = target.removeprefix("notebooks/")
         if name in documents:
             return f"[{label}]({name})"
-        if repo_url and repo_url.rstrip("/") != PLACEHOLDER_REPO:
+        if is_configured(repo_url):
             return f"[{label}]({repo_url.rstrip('/')}/blob/main/{target})"
         return label if label.startswith("`") else f"{label} (`{target}` in the course files)"
     return re.sub(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)", swap, text)

@@ -22,6 +22,11 @@ PLACEHOLDER_REPO = "https://github.com/OWNER/REPO"
 PLACEHOLDER_HUB = "https://YOUR-HUB"
 
 
+def is_configured(repo_url: str | None) -> bool:
+    """Whether a repository address was given (not empty, not the placeholder)."""
+    return bool(repo_url) and repo_url.rstrip("/") != PLACEHOLDER_REPO
+
+
 def binder_link(repo_url: str, notebook: str, branch: str = "HEAD") -> str:
     owner_repo = repo_url.rstrip("/").removeprefix("https://github.com/")
     return f"https://mybinder.org/v2/gh/{owner_repo}/{branch}?urlpath={quote(f'lab/tree/notebooks/{notebook}')}"

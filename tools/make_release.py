@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from links import PLACEHOLDER_HUB, PLACEHOLDER_REPO, binder_link, links_table  # noqa: E402
+from links import PLACEHOLDER_HUB, PLACEHOLDER_REPO, binder_link, is_configured, links_table  # noqa: E402
 from utils.course import COURSE  # noqa: E402
 
 COPIED = ["notebooks", "data", "utils", "environment.yml", "requirements.txt", "pyproject.toml", "postBuild",
@@ -95,7 +95,7 @@ def generated_files(repo_url: str, hub: str) -> dict[Path, str]:
     first = COURSE[0].filename
     readme = STUDENT_README.format(binder=binder_link(repo_url, first), first=first, hub=hub.rstrip("/"),
                                    table=links_table(repo_url, hub))
-    if repo_url == PLACEHOLDER_REPO:
+    if not is_configured(repo_url):
         readme += ("\n*Teachers: build the release with `make release REPO_URL=https://github.com/you/your-copy "
                    "HUB=https://your.hub` to fill in these links.*\n")
     return {Path("README.md"): readme, Path("Makefile"): STUDENT_MAKEFILE.format(first=first)}

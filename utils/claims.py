@@ -47,13 +47,14 @@ import pandas as pd
 
 from .data import load
 from .periods import STALIN_DEATH
-from .tables import ALLIANCE_TYPES, SOVIET_UNION, treaties_with_spans
+from .tables import ALLIANCE_TYPES, SOVIET_UNION, events_involving, treaties_with, treaties_with_spans
 from .wording import join_names, year_span
 
 VERDICTS = ("supported", "contradicted", "misleading", "outside Stalin's lifetime", "not in the course data")
 SUPPORTED, CONTRADICTED, MISLEADING, OUTSIDE, UNKNOWN = VERDICTS
 FIRST_YEAR, LAST_YEAR = 1924, 1953  # Stalin's rule, from Lenin's death to his own
 DEATH = pd.Timestamp(STALIN_DEATH)
+OPEN_END = pd.Timestamp(1991, 12, 26)  # the end of the USSR: where a span with no end date stops
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], start=1)}
 
@@ -204,11 +205,11 @@ def _names() -> tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...]:
 @lru_cache(maxsize=1)
 def _index() -> dict[str, pd.DataFrame]:
     treaties = treaties_with_spans()
-    treaties["end"] = treaties["end_date"].fillna(pd.Timestamp(1991, 12, 26))
+    treaties["end"] = treaties["end_date"].fillna(OPEN_END)
     conflicts = load("conflicts")
-    conflicts["finish"] = conflicts["end"].fillna(pd.Timestamp(1991, 12, 26))
+    conflicts["finish"] = conflicts["end"].fillna(OPEN_END)
     support = load("support")
-    support["finish"] = support["end"].fillna(pd.Timestamp(1991, 12, 26))
+    support["finish"] = support["end"].fillna(OPEN_END)
     return {"treaties": treaties, "conflicts": conflicts, "support": support, "recognitions": load("recognitions"),
             "events": load("events"), "decisions": load("conference_decisions"), "countries": load("countries")}
 
@@ -236,10 +237,6 @@ def sentences(text: str) -> list[str]:
         protected = protected.replace(abbreviation, abbreviation.replace(".", "\x00"))
     parts = re.split(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9(])", protected.strip())
     return [p.replace("\x00", ".").strip() for p in parts if p.strip()]
-
-
-def _without_soviet_names(text: str) -> str:
-    return re.sub(SOVIET_WORDS, " ", text, flags=re.I)
 
 
 def _hyphenated(text: str) -> str:
@@ -313,9 +310,9 @@ def _years(text: str) -> tuple[int, int, bool, bool, date | None]:
     after_death = re.search(r"after (?:stalin(?:'s)?|his) death|after stalin died|after he died|after 1953", lowered)
     only_after = bool(after_death and re.search(r"\bonly\b", lowered))
     if only_after:
-        return FIRST_YEAR, 1991, False, True, exact
+        return FIRST_YEAR, OPEN_END.year, False, True, exact
     if after_death:
-        return 1953, 1991, whole, False, exact
+        return 1953, OPEN_END.year, whole, False, exact
     decade = re.search(r"\b(?:in|during) the (19[1-9])0s\b", lowered)
     if decade:
         start = int(decade.group(1)) * 10
@@ -408,7 +405,7 @@ def _evidence(relation: str, country: str, qualifier: str | None) -> list[Eviden
     found: list[Evidence] = []
     if relation in ("alliance", "pact", "neutrality", "spheres", "split"):
         treaties = data["treaties"]
-        mine = treaties[treaties["partners"].map(lambda p: country in p)]
+        mine = treaties_with(country, treaties)
         if relation == "alliance":
             mine = mine[mine["type"].isin(ALLIANCE_TYPES)]
         elif relation == "pact" and qualifier:
@@ -443,8 +440,8 @@ def _evidence(relation: str, country: str, qualifier: str | None) -> list[Eviden
                   for a in mine.itertuples()]
     if relation == "spheres":
         events = data["events"]
-        talks = events[events["summary"].str.contains(r"spheres|percentages", case=False)
-                       & events["countries"].map(lambda c: country in c)]
+        talks = events_involving(country, events)
+        talks = talks[talks["summary"].str.contains(r"spheres|percentages", case=False)]
         found += [Evidence(f"events:{e.event_id}", e.date, e.date, e.title) for e in talks.itertuples()]
     if relation == "support":
         support = data["support"]
@@ -458,13 +455,13 @@ def _evidence(relation: str, country: str, qualifier: str | None) -> list[Eviden
         broken = acts[(acts["country"] == country) & acts["action"].isin(["relations broken", "relations suspended"])]
         found += [Evidence(f"recognitions:{a.country}@{a.date:%Y-%m-%d}", a.date, a.date, "relations broken")
                   for a in broken.itertuples()]
-        events = data["events"]
+        events = events_involving(country, data["events"])
         friction = events["summary"].str.contains(STRAIN_WORDS, case=False)
-        crises = events[((events["category"] == "crisis") | friction) & events["countries"].map(lambda c: country in c)
+        crises = events[((events["category"] == "crisis") | friction)
                         & events["countries"].map(lambda c: SOVIET_UNION in c)]
         found += [Evidence(f"events:{e.event_id}", e.date, e.end_date if pd.notna(e.end_date) else e.date, e.title)
                   for e in crises.itertuples()]
-        legacy = events[(events["period"] == "after_stalin") & events["countries"].map(lambda c: country in c)
+        legacy = events[(events["period"] == "after_stalin")
                         & events["summary"].str.contains(r"split|quarrel|recall|break|clash", case=False)]
         found += [Evidence(f"events:{e.event_id}", e.date, e.date, e.title) for e in legacy.itertuples()]
     return found
@@ -484,7 +481,7 @@ def _relation_spans(country: str) -> list[Evidence]:
         elif opened is None:
             opened = (key, act.date)
     if opened is not None:
-        spans.append(Evidence(opened[0], opened[1], pd.Timestamp(1991, 12, 26), "diplomatic relations"))
+        spans.append(Evidence(opened[0], opened[1], OPEN_END, "diplomatic relations"))
     return spans
 
 
@@ -527,7 +524,7 @@ def _judge_state(reading: Reading, country: str, first: int, last: int) -> tuple
                                                                                       "secret_protocol"]]
         if wars:
             years = _coverage(wars, first, last)
-            verdict = CONTRADICTED if len(years) > (min(last, 1953) - first) / 2 else MISLEADING
+            verdict = CONTRADICTED if len(years) > (min(last, DEATH.year) - first) / 2 else MISLEADING
             return verdict, f"the USSR fought {country}: {'; '.join(r.what + f' ({r.start:%Y})' for r in wars)}", \
                 [r.key for r in wars]
         if secret:
@@ -568,11 +565,11 @@ def _judge_state(reading: Reading, country: str, first: int, last: int) -> tuple
                     if other else "")
             if relation in ("alliance", "pact", "war", "attack_soviet", "attack_other", "neutrality"):
                 treaties = [r for r in _evidence("pact", country, None)
-                            if _in_years(r.signed or r.start, r.end, first, min(last, 1953))]
+                            if _in_years(r.signed or r.start, r.end, first, min(last, DEATH.year))]
                 if treaties:  # what the data does have with that state in those years
                     hint += f"; its treaties with the USSR then: {join_names([r.what for r in treaties[:3]])}"
                     other = other + [r for r in treaties if r not in other][:3]
-            return CONTRADICTED, f"the course data, which lists every case, has {what} with {country} in {year_span(first, min(last, 1953))}{hint}", [r.key for r in other]
+            return CONTRADICTED, f"the course data, which lists every case, has {what} with {country} in {year_span(first, min(last, DEATH.year))}{hint}", [r.key for r in other]
         return UNKNOWN, f"the course data records no {relation} between the USSR and {country} in those years; " \
                         "that is not proof that there was none", []
     covered = _coverage(inside, first, last)
@@ -580,7 +577,7 @@ def _judge_state(reading: Reading, country: str, first: int, last: int) -> tuple
     shown = "; ".join(f"{r.what} ({year_span(r.start.year, min(r.end, DEATH).year)})" for r in inside[:4])
     if reading.whole and not wanted <= covered:
         missing = sorted(wanted - covered)
-        return MISLEADING, (f"true only for part of {year_span(first, min(last, 1953))}: {shown}; not in "
+        return MISLEADING, (f"true only for part of {year_span(first, min(last, DEATH.year))}: {shown}; not in "
                             f"{_years_words(missing)}"), keys
     if (reading.superlative or reading.whole) and relation == "support" and any("disputed" in r.what for r in inside):
         return MISLEADING, f"there was Soviet support, but how much and how decisive is disputed: {shown}", keys

@@ -35,19 +35,15 @@ class CodeSlip(Exception):
         return self.lines
 
 
-def _innermost(tb: TracebackType | None) -> TracebackType | None:
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb
+def _is_cell(filename: str) -> bool:
+    """Whether code of this file is the learner's own cell, not a library or the course's helpers."""
+    return not (filename.startswith(str(PACKAGE_DIR)) or "site-packages" in filename or "/lib/python" in filename)
 
 
 def _in_learner_code(tb: TracebackType | None) -> bool:
-    """Whether the error was raised by the learner's own cell, not inside a library or the course's helpers."""
-    last = _innermost(tb)
-    if last is None:
-        return True
-    filename = last.tb_frame.f_code.co_filename
-    return not (filename.startswith(str(PACKAGE_DIR)) or "site-packages" in filename or "/lib/python" in filename)
+    """Whether the error was raised by the learner's own cell (its innermost frame is a cell)."""
+    frames = traceback.extract_tb(tb)
+    return not frames or _is_cell(frames[-1].filename)
 
 
 def _raised_by_pandas_lookup(tb: TracebackType | None) -> bool:
@@ -56,14 +52,15 @@ def _raised_by_pandas_lookup(tb: TracebackType | None) -> bool:
     return bool(frames) and "pandas" in frames[-1].filename and any(_is_cell(f.filename) for f in frames)
 
 
-def _is_cell(filename: str) -> bool:
-    return not (filename.startswith(str(PACKAGE_DIR)) or "site-packages" in filename or "/lib/python" in filename)
-
-
 def _failing_line(tb: TracebackType | None) -> str:
     """The learner's line of code that raised the error ('' if unknown)."""
     cells = [f for f in traceback.extract_tb(tb) if _is_cell(f.filename)]
     return (cells[-1].line or "").strip() if cells else ""
+
+
+def _quotes_hint(name: str, text: str) -> str:
+    """The hint for words assigned without quotes: the line as it should be written."""
+    return f'Hint: text must be in quotes, or Python reads each word as a name. Write: {name} = "{text.strip()}"'
 
 
 def explain_syntax(error: SyntaxError) -> list[str]:
@@ -73,9 +70,7 @@ def explain_syntax(error: SyntaxError) -> list[str]:
     message = str(error.msg)
     unquoted = re.fullmatch(r"(\w+)\s*=\s*([A-Za-z][^\"'\[\](){}=]*\s[^\"'\[\](){}=]*)", line)
     if unquoted and not isinstance(error, IndentationError):
-        quoted = f'{unquoted.group(1)} = "{unquoted.group(2).strip()}"'
-        return [f"SyntaxError: {message}", where,
-                f"Hint: text must be in quotes, or Python reads each word as a name. Write: {quoted}"]
+        return [f"SyntaxError: {message}", where, _quotes_hint(unquoted.group(1), unquoted.group(2))]
     if isinstance(error, IndentationError):
         advice = "Remove the spaces at the start of the line (or add them, inside a block), then run the cell again."
     elif "leading zeros" in message:
@@ -110,8 +105,7 @@ def explain_name(error: NameError, namespace: dict, line: str = "") -> list[str]
         return [head, f"Hint: did you mean {close[0]}? Names must be spelt exactly, capital letters included."]
     assigned = re.fullmatch(r"(\w+)\s*=\s*([^\"'\[\]()]+)", line)
     if assigned and " " in assigned.group(2).strip():
-        quoted = f'{assigned.group(1)} = "{assigned.group(2).strip()}"'
-        return [head, f"Hint: text must be in quotes, or Python reads each word as a name. Write: {quoted}"]
+        return [head, _quotes_hint(assigned.group(1), assigned.group(2))]
     return [head, f"Hint: if {name} is part of your answer in words, put it in quotes: \"{name}\". If it is a table "
                   "or a value made by an earlier cell, run the cells above this one first (Run → Run All Above "
                   "Selected Cell)."]

@@ -3,7 +3,7 @@
 One protocol for every widget:
 
 - The constructor builds ``controls`` (a dict of ipywidgets) from its arguments,
-  checked with ``choice`` and ``year_span`` (an argument that is not valid gets
+  checked with ``choice`` and ``valid_years`` (an argument that is not valid gets
   a message naming the valid values), and calls ``CourseWidget.__init__``.
 - ``render()`` reads the controls and returns a ``View``: the sentence, a table,
   and a ``Chart`` (a key naming everything the picture depends on, and a function
@@ -121,7 +121,7 @@ def choice(name: str, value: Any, valid: Iterable[Any]) -> Any:
     raise WidgetArgumentError(f"{name}={value!r} is not one of the choices.{guess} Valid values: {listed}.")
 
 
-def year_span(name: str, years: Any, first: int, last: int) -> tuple[int, int]:
+def valid_years(name: str, years: Any, first: int, last: int) -> tuple[int, int]:
     """``years`` as a (first, last) pair inside [first, last]; a single year is the pair (year, year)."""
     if isinstance(years, int) and not isinstance(years, bool):
         years = (years, years)

@@ -78,27 +78,26 @@ class ClaimChecker(CourseWidget):
         parts = ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
         message = (f"{count(len(findings), 'sentence')} read: {parts}. Each row below gives how the checker read "
                    "the sentence, its verdict and why; the chart shows when the evidence dates from.")
+        keys = [k for f in findings for k in f.evidence]
+        evidence = evidence_table(keys).assign(finding=[i + 1 for i, f in enumerate(findings) for _ in f.evidence],
+                                               verdict=[f.verdict for f in findings for _ in f.evidence])
         table = pd.DataFrame({"#": range(1, len(findings) + 1), "sentence": [f.sentence for f in findings],
                               "read as": [f.reading for f in findings], "verdict": [f.verdict for f in findings],
                               "why": [f.explanation for f in findings],
-                              "evidence": [self._evidence_text(f.evidence) for f in findings]})
-        keys = [k for f in findings for k in f.evidence]
+                              "evidence": [self._evidence_text(evidence[evidence["finding"] == i + 1])
+                                           for i in range(len(findings))]})
         facts = {"verdicts": [f.verdict for f in findings], "evidence": [list(f.evidence) for f in findings],
                  "readings": [f.reading for f in findings]}
         if not keys:
             return View(message, table, facts=facts)
-        evidence = evidence_table(keys).assign(finding=[i + 1 for i, f in enumerate(findings) for _ in f.evidence],
-                                               verdict=[f.verdict for f in findings for _ in f.evidence])
         key = tuple(Key(v, VERDICT_COLOURS[v]) for v in VERDICTS if v in set(evidence["verdict"])) + (
             Key("Stalin's rule, to 5 March 1953", "#F7F0B0", "square"),)
         return View(message, table, Chart(tuple(keys), lambda ax: self._draw(ax, evidence, len(findings))),
                     facts=facts, key=key, key_title="Evidence, by the verdict of its sentence")
 
     @staticmethod
-    def _evidence_text(keys) -> str:
-        if not keys:
-            return ""
-        rows = evidence_table(keys)
+    def _evidence_text(rows: pd.DataFrame) -> str:
+        """The evidence rows of one sentence: date at its precision, what, who took part, and the dataset."""
         dates = at_precision(rows["date"], rows["precision"])
         return "; ".join(f"{d} {what} [{who}] ({dataset}.csv)" for d, what, who, dataset in
                          zip(dates, rows["what"], rows["who"], rows["dataset"]))

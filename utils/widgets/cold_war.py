@@ -10,7 +10,7 @@ from ..display import at_precision
 from ..plots import fit_margins, label
 from ..style import LIGHT_GREY, OKABE_ITO
 from ..wording import count, join_names, years_phrase
-from .base import Chart, CourseWidget, View, choice, no_match, year_slider, year_span
+from .base import Chart, CourseWidget, View, choice, no_match, year_slider, valid_years
 
 ACTORS = {"Soviet": OKABE_ITO["vermillion"], "Western": OKABE_ITO["blue"], "Other": OKABE_ITO["orange"],
           "Joint": OKABE_ITO["bluish green"]}
@@ -30,7 +30,7 @@ class ActionReaction(CourseWidget):
         in_era = (events["date"].dt.year >= FIRST_YEAR) & (events["period"] != "after_stalin")
         self.events = events[in_era].sort_values("date", kind="stable")
         controls = {
-            "years": year_slider("Years", year_span("years", years, FIRST_YEAR, LAST_YEAR), FIRST_YEAR, LAST_YEAR),
+            "years": year_slider("Years", valid_years("years", years, FIRST_YEAR, LAST_YEAR), FIRST_YEAR, LAST_YEAR),
             "actors": w.SelectMultiple(options=list(ACTORS), value=tuple(choice("actors", a, ACTORS) for a in actors),
                                        rows=4, description="Moves by"),
         }

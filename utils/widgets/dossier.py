@@ -11,7 +11,7 @@ from ..data import load
 from ..display import at_precision
 from ..plots import fit_margins, label
 from ..style import LIGHT_GREY, OKABE_ITO, TREATY_STYLES
-from ..tables import DEATH, SOVIET_UNION, country_names, treaties_with_spans
+from ..tables import DEATH, SOVIET_UNION, country_names, events_involving, treaties_with, treaties_with_spans
 from ..wording import count, join_names, on_date, year_span, years_phrase
 from .base import Chart, CourseWidget, Key, View, choice, dropdown, no_match
 
@@ -59,8 +59,7 @@ class CountryDossier(CourseWidget):
         conflicts = self.conflicts[[country in (o or []) + (l or []) + (s or []) for o, l, s in
                                     zip(self.conflicts["opponents"], self.conflicts["location"],
                                         self.conflicts["soviet_side"])]]
-        return {"treaties": self.treaties[self.treaties["partners"].map(lambda p: country in p)],
-                "events": self.events[self.events["countries"].map(lambda c: country in c)],
+        return {"treaties": treaties_with(country, self.treaties), "events": events_involving(country, self.events),
                 "acts": self.recognitions[self.recognitions["country"] == country],
                 "conflicts": conflicts, "support": self.support[self.support["recipient_country"] == country]}
 

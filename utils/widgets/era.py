@@ -10,7 +10,7 @@ from ..periods import PERIODS, PERIOD_BY_KEY
 from ..plots import fit_margins, label
 from ..style import LIGHT_GREY, PERIOD_COLOURS
 from ..wording import count, years_phrase
-from .base import ALL, Chart, Key, CourseWidget, View, choice, dropdown, no_match, year_slider, year_span
+from .base import ALL, Chart, Key, CourseWidget, View, choice, dropdown, no_match, year_slider, valid_years
 
 FIRST_YEAR, LAST_YEAR = 1922, 1953
 NO_PERIOD = ""
@@ -36,7 +36,7 @@ class EraTimeline(CourseWidget):
                 raise ValueError(f"period={period!r} covers {span[0]}–{span[1]}: give the period or the years, "
                                  "not both")
             years = span
-        years = year_span("years", years or (FIRST_YEAR, LAST_YEAR), FIRST_YEAR, LAST_YEAR)
+        years = valid_years("years", years or (FIRST_YEAR, LAST_YEAR), FIRST_YEAR, LAST_YEAR)
         self.period_spans = {p.key: (p.start.year, p.end.year) for p in periods}
         self.legend_periods = [key for key in PERIOD_COLOURS if key in set(self.events["period"])]  # always all
         jump = dropdown("Jump to", [("a period…", NO_PERIOD)] + [(f"{p.label} ({p.years})", p.key) for p in periods],

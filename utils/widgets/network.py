@@ -13,7 +13,7 @@ from ..style import OKABE_ITO, TITLE_POINTS, TREATY_STYLES, TICK_POINTS
 from ..plots import label
 from ..tables import ALLIANCE_TYPES, in_force_between, state_ends, treaties_with_spans
 from ..wording import count, join_names, short_country
-from .base import Chart, CourseWidget, Key, View, choice, no_match, year_span
+from .base import Chart, CourseWidget, Key, View, choice, no_match, valid_years
 
 FIRST_YEAR, LAST_YEAR = 1922, 1953
 LINE_STYLES = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dashed"}
@@ -33,7 +33,7 @@ class AllianceNetwork(CourseWidget):
         all_types = [t for t in TREATY_STYLES if t in set(self.treaties["type"])]
         types = all_types if types is None else [choice("types", t, all_types) for t in types]
         controls = {
-            "year": w.IntSlider(value=year_span("year", year, FIRST_YEAR, LAST_YEAR)[0], min=FIRST_YEAR,
+            "year": w.IntSlider(value=valid_years("year", year, FIRST_YEAR, LAST_YEAR)[0], min=FIRST_YEAR,
                                 max=LAST_YEAR, description="Year", continuous_update=False,
                                 layout=w.Layout(width="400px")),
             "types": w.SelectMultiple(options=all_types, value=tuple(types), rows=6, description="Types"),

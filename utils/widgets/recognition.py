@@ -11,7 +11,7 @@ from ..display import at_precision
 from ..plots import fit_margins, label
 from ..style import GREY, OKABE_ITO
 from ..wording import count, join_names
-from .base import Chart, CourseWidget, Key, View, choice, dropdown, no_match, year_span
+from .base import Chart, CourseWidget, Key, View, choice, dropdown, no_match, valid_years
 
 ACTIONS = {
     "recognised": ("recognised the USSR or opened relations", ("de facto recognition", "de jure recognition",
@@ -31,8 +31,8 @@ class RecognitionByYear(CourseWidget):
     figsize = (7.8, 3.3)
 
     def __init__(self, year: int = 1924, action: str = "recognised", years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)):
-        self.first_year, self.last_year = year_span("years", years, FIRST_YEAR, LAST_YEAR)
-        year = year_span("year", year, self.first_year, self.last_year)[0]
+        self.first_year, self.last_year = valid_years("years", years, FIRST_YEAR, LAST_YEAR)
+        year = valid_years("year", year, self.first_year, self.last_year)[0]
         acts = load("recognitions")
         self.acts = acts[acts["date"].dt.year.between(self.first_year, self.last_year)].sort_values("date")
         controls = {

@@ -10,7 +10,7 @@ from ..plots import fit_margins, label
 from ..style import LIGHT_GREY, TREATY_STYLES
 from ..tables import in_force_between, treaties_with_spans
 from ..wording import count, short_country, years_phrase
-from .base import ALL, Chart, CourseWidget, Key, View, choice, dropdown, no_match, year_slider, year_span
+from .base import ALL, Chart, CourseWidget, Key, View, choice, dropdown, no_match, year_slider, valid_years
 
 FIRST_YEAR, LAST_YEAR = 1922, 1953
 MAX_BARS = 15
@@ -40,7 +40,7 @@ class TreatiesInForce(CourseWidget):
         types = sorted(self.treaties["type"].unique())
         self.colours = {t: TREATY_STYLES[t][0] for t in types}
         controls = {
-            "years": year_slider("In force", year_span("years", years, FIRST_YEAR, LAST_YEAR), FIRST_YEAR, LAST_YEAR),
+            "years": year_slider("In force", valid_years("years", years, FIRST_YEAR, LAST_YEAR), FIRST_YEAR, LAST_YEAR),
             "type": dropdown("Type", [("all types", ALL)] + [(t, t) for t in types],
                              choice("treaty_type", treaty_type, [ALL, *types])),
             "partner": dropdown("Partner", [("all partners", ALL)] + [(p, p) for p in partners],
