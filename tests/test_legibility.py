@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 
+import ipywidgets as w
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
 from utils.course import filenames
 from utils.paths import NOTEBOOKS_DIR
-from utils.plots import layout_problems, new_figure
+from utils.plots import layout_problems, new_figure, title_text
 from utils.widgets.states import walk, widget_classes
+from utils.widgets.treaties import FIRST_YEAR, LAST_YEAR, TreatiesInForce
 
 CLASSES = widget_classes()
 STATES = 36
@@ -68,3 +70,31 @@ def test_notebook_charts_are_legible(name):
     shown = sum("image/png" in o.get("data", {}) for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
     assert shown, "no chart was drawn"
     assert not re.findall(r"LAYOUT PROBLEM: .*", printed), re.findall(r"LAYOUT PROBLEM: .*", printed)
+
+
+def shortened_title(widget) -> str | None:
+    """The widget's chart title if ``retitle`` had to shorten it to fit the width, else None."""
+    if widget.view_state.chart is None:
+        return None
+    title = title_text(widget.figure).get_text()
+    return title if title.endswith("…") else None
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=[c.__name__ for c in CLASSES])
+def test_no_title_is_ever_shortened_to_fit(cls):
+    """Titles that change with the controls are set on one line over a kept frame: every menu choice fits."""
+    for name, control in cls().controls.items():
+        if not isinstance(control, w.Dropdown):
+            continue
+        widget = cls()
+        for _, value in control.options:
+            widget.controls[name].value = value
+            assert not shortened_title(widget), f"{cls.__name__} with {name}={value!r}: {shortened_title(widget)}"
+
+
+def test_no_treaty_title_is_shortened_for_any_type_and_partner():
+    widget = TreatiesInForce(years=(FIRST_YEAR, LAST_YEAR))
+    for _, kind in widget.controls["type"].options:
+        for _, partner in widget.controls["partner"].options:
+            widget.set_controls(type=kind, partner=partner)
+            assert not shortened_title(widget), shortened_title(widget)

@@ -60,6 +60,75 @@ def test_after_any_changes_the_picture_is_what_a_fresh_widget_draws(cls):
         assert len(widget.figure.axes) == 1 and len(widget.figure.texts) == len(fresh.figure.texts) <= 2
 
 
+@pytest.mark.parametrize("cls", CLASSES, ids=IDS)
+def test_a_picture_drawn_over_its_frame_is_the_picture_drawn_in_one_pass(cls):
+    """Blitting (the frame kept, the data drawn over a copy of it) changes the cost, never a pixel."""
+    widget = cls()
+    compared = 0
+    for step, _ in enumerate(walk(widget, 16)):
+        if widget.view_state.chart is None or step % 3:
+            continue
+        widget._pngs.clear()
+        widget._key_on_show = None
+        widget.refresh()  # drawn now, over the frame kept from earlier states
+        shown = pixels(widget)
+        once = np.asarray(Image.open(io.BytesIO(widget.picture_drawn_at_once())).convert("RGB"))
+        assert np.array_equal(shown, once), f"{cls.__name__}: the picture differs from a one-pass drawing"
+        compared += 1
+    assert compared
+
+
+class Framed(CourseWidget):
+    """A widget with a frame (axes 0-10) and bars drawn over it; ``moving`` makes its x-axis change per picture."""
+
+    def __init__(self, moving: bool = False, rescale: bool = False, two_frames: bool = False):
+        self.moving, self.rescale, self.two_frames, self.frames = moving, rescale, two_frames, 0
+        super().__init__({"n": w.IntSlider(value=1, min=1, max=9)})
+
+    def render(self) -> View:
+        n = self.controls["n"].value
+        frame = n % 2 if self.two_frames else "axes"
+        return View(f"{n} bars", chart=Chart(n, self._bars, frame=frame, draw_frame=lambda ax: self._frame(ax, frame)))
+
+    def _frame(self, ax, frame):
+        self.frames += 1
+        ax.set_xlim(0, 10)
+        ax.set_ylim(0, 10 + 5 * (frame == 1))
+        ax.set_title(f"bars, frame {frame}")
+        return [ax.xaxis] if self.moving else []
+
+    def _bars(self, ax):
+        n = self.controls["n"].value
+        ax.bar(range(n), range(1, n + 1), color="#0072B2")
+        if self.rescale:
+            ax.set_xlim(0, 10 + n)
+
+
+def test_a_frame_is_drawn_once_and_the_data_over_it_for_each_picture():
+    widget = Framed()
+    for n in (2, 3, 4):
+        widget.controls["n"].value = n
+    assert widget.frames == 1
+    assert len(widget.axes.patches) == 4, "each picture's bars replace the last picture's"
+
+
+def test_a_frame_seen_before_is_restored_from_its_copy_and_looks_as_drawn_afresh():
+    widget = Framed(two_frames=True)
+    for n in (2, 3, 4, 5):  # frames 0, 1, 0, 1: the last two restored from their copies
+        widget.controls["n"].value = n
+        once = np.asarray(Image.open(io.BytesIO(widget.picture_drawn_at_once())).convert("RGB"))
+        assert np.array_equal(pixels(widget), once), f"n={n}"
+    assert widget.axes.get_title() == "bars, frame 1" and widget.axes.get_ylim() == (0, 15)
+
+
+def test_data_that_moves_a_fixed_axis_is_a_clear_error_and_a_moving_axis_may_move():
+    widget = Framed(moving=True, rescale=True)
+    widget.controls["n"].value = 5
+    assert widget.axes.get_xlim() == (0, 15)
+    with pytest.raises(RuntimeError, match="changed the x limits of its frame"):
+        Framed(rescale=True)
+
+
 class Counting(CourseWidget):
     """A small widget that counts its renders and draws; its chart depends on 'n' only."""
 

@@ -5,12 +5,19 @@ Everything here uses matplotlib's public API only.
 from __future__ import annotations
 
 import io
+from datetime import datetime
+from functools import lru_cache
 from itertools import combinations
+from typing import Iterable
 
+import matplotlib.dates as mdates
 import numpy as np
+import pandas as pd
 from matplotlib import rc_context
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
@@ -23,6 +30,7 @@ from .style import GREY, LABEL_POINTS, MIN_TEXT_POINTS, OKABE_ITO, PALETTE, PERI
 
 DPI = 96
 SOURCE_ID = "course-source"
+TITLE_ID = "course-title"
 # Glyphs drawn without hinting: a third faster than matplotlib's default, and as legible at 96 dpi.
 DRAWING = {"text.hinting": "no_hinting"}
 
@@ -35,10 +43,22 @@ def new_figure(width: float = 7.8, height: float = 3.8) -> Figure:
 
 
 def text_width(figure: Figure, text: str, points: float = TICK_POINTS, bold: bool = False) -> float:
-    """How wide a text is on this figure, in inches."""
+    """How wide a text is on this figure, in inches (measured once per text, size and dpi: widgets lay out
+    their frames with the same labels again and again)."""
+    return _text_width(text, points, bold, figure.dpi)
+
+
+@lru_cache(maxsize=4096)
+def _text_width(text: str, points: float, bold: bool, dpi: float) -> float:
     prop = FontProperties(size=points, weight="bold" if bold else "normal")
-    width, _, _ = figure.canvas.get_renderer().get_text_width_height_descent(text, prop, ismath=False)
-    return width / figure.dpi
+    width, _, _ = _measuring_renderer(dpi).get_text_width_height_descent(text, prop, ismath=False)
+    return width / dpi
+
+
+@lru_cache(maxsize=4)
+def _measuring_renderer(dpi: float):
+    """A renderer of a small figure of this dpi, kept to measure texts with."""
+    return FigureCanvasAgg(Figure(figsize=(1, 1), dpi=dpi)).get_renderer()
 
 
 def fit_margins(ax: Axes, left_labels=(), right_labels=(), right_title: str = "", ylabel: bool = False,
@@ -78,7 +98,7 @@ def label(ax: Axes, title: str, xlabel: str, ylabel: str, source: str | None = N
     height = figure.get_figheight()
     placed = {} if figure.get_layout_engine() else {"y": 1 - 0.08 / height}  # a layout engine places it itself
     figure.suptitle("\n".join(lines), x=0.08 / width, ha="left", va="top", fontsize=TITLE_POINTS,
-                    fontweight="bold", **placed)
+                    fontweight="bold", gid=TITLE_ID, **placed)
     if not figure.get_layout_engine():
         figure.subplots_adjust(top=1 - (0.22 + 0.2 * len(lines)) / height)
     ax.set_xlabel(xlabel, fontsize=LABEL_POINTS)
@@ -95,14 +115,48 @@ def label(ax: Axes, title: str, xlabel: str, ylabel: str, source: str | None = N
     return ax
 
 
-def png_bytes(figure: Figure) -> bytes:
-    """Draw the figure and encode it as an RGB PNG (compression level 1: speed over a few kilobytes)."""
+def draw(figure: Figure) -> None:
+    """Draw the whole figure on its canvas (leaving out animated artists, as matplotlib does)."""
     with rc_context(DRAWING):
         figure.canvas.draw()
-    rgba = np.asarray(figure.canvas.buffer_rgba())
+
+
+def png_bytes(figure: Figure) -> bytes:
+    """Draw the figure and encode it as an RGB PNG."""
+    draw(figure)
+    return canvas_png(figure)
+
+
+def canvas_png(figure: Figure) -> bytes:
+    """What the figure's canvas holds now, as an RGB PNG (compression level 1: speed over a few kilobytes)."""
+    width, height = figure.canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), figure.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     buffer = io.BytesIO()
-    Image.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=1)
+    image.convert("RGB").save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
+
+
+def draw_over(figure: Figure, artists: Iterable[Artist]) -> None:
+    """Draw only these artists over what the canvas holds (matplotlib's blitting: ``Figure.draw_artist``)."""
+    with rc_context(DRAWING):
+        for artist in artists:
+            figure.draw_artist(artist)
+
+
+def title_text(figure: Figure) -> Text:
+    """The title ``label`` gave the figure."""
+    return next(t for t in figure.texts if t.get_gid() == TITLE_ID)
+
+
+def retitle(figure: Figure, title: str) -> Text:
+    """Give a labelled figure a new one-line title in the place ``label`` made for it (shortened with '…' in the
+    unlikely case it does not fit the width)."""
+    text = title_text(figure)
+    room = figure.get_figwidth() - 0.25
+    while text_width(figure, title, TITLE_POINTS, bold=True) > room and len(title) > 10:
+        title = title[: len(title) - 4].rstrip(" ,;:–") + "…"
+    text.set_text(title)
+    return text
 
 
 # ----------------------------------------------------------------- legibility
@@ -129,6 +183,8 @@ def _data_points(ax: Axes) -> np.ndarray:
             points.append(collection.get_offset_transform().transform(offsets))
         for segment in getattr(collection, "get_segments", lambda: [])():
             points.append(_densified(collection.get_transform().transform(segment)))
+        if isinstance(collection, PolyCollection):  # bars drawn by ``bars``
+            points += [collection.get_transform().transform(path.vertices) for path in collection.get_paths()]
     for line in ax.lines:
         if line.get_visible() and len(line.get_xydata()):
             points.append(_densified(line.get_transform().transform(line.get_xydata())))
@@ -150,8 +206,7 @@ def _densified(points: np.ndarray, per_segment: int = 40) -> np.ndarray:
 def layout_problems(figure: Figure) -> list[str]:
     """What makes a drawn figure hard to read: text cut at the edge, text too small, texts on top of each other,
     a legend on top of the data. An empty list means none of these."""
-    with rc_context(DRAWING):
-        figure.canvas.draw()
+    draw(figure)
     edge = figure.bbox.padded(1)
     problems = []
     texts = _shown_texts(figure)
@@ -194,3 +249,37 @@ def stacked_bars(counts, title: str, xlabel: str, ylabel: str, source: str, colo
     figure.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
     figure.text(0.01, 0.01, f"Source: {source}", fontsize=SOURCE_POINTS, color=SOURCE_COLOUR, gid=SOURCE_ID)
     plt.show()
+
+
+
+def bars(ax: Axes, positions, lengths, colours, width: float = 0.8, starts=0.0, horizontal: bool = False,
+         **style) -> PolyCollection:
+    """Bars as one collection: what ``ax.bar`` (or ``ax.barh``) draws, made and drawn many times faster, for
+    widgets that redraw their bars on every change. ``starts`` are the bottoms (or left ends) for stacked bars;
+    ``style`` goes to the collection (``edgecolors``, ``linewidths``, ``alpha``, ``zorder``)."""
+    positions, lengths = np.asarray(positions, dtype=float), np.asarray(lengths, dtype=float)
+    starts = np.broadcast_to(np.asarray(starts, dtype=float), lengths.shape)
+    low, high = positions - width / 2, positions + width / 2
+    corners = [(low, starts), (low, starts + lengths), (high, starts + lengths), (high, starts)]
+    verts = np.stack([np.column_stack((b, a) if horizontal else (a, b)) for a, b in corners], axis=1)
+    collection = PolyCollection(verts, facecolors=colours, edgecolors=style.pop("edgecolors", "none"),
+                                zorder=style.pop("zorder", 1), **style)
+    ax.add_collection(collection, autolim=False)
+    return collection
+
+
+def date_ticks(axis, first: pd.Timestamp, last: pd.Timestamp, most: int = 9) -> None:
+    """At most ``most`` ticks on a date axis from ``first`` to ``last``: on 1 January of every 1st, 2nd, 4th, 5th or
+    10th year, labelled with the year, or for less than three years every few months ('Jan 1940', 'Apr', …).
+    Fixed ticks: a fraction of the cost of matplotlib's date locators, which a widget pays on every change."""
+    if last.year - first.year >= 3:
+        step = next(s for s in (1, 2, 4, 5, 10, 20) if (last.year - first.year) // s + 1 <= most)
+        ticks = [datetime(y, 1, 1) for y in range(first.year + (-first.year) % step, last.year + 1, step)]
+        ticks = [t for t in ticks if first <= t <= last]
+        labels = [str(t.year) for t in ticks]
+    else:
+        months = pd.date_range(first, last, freq="MS")
+        step = next(s for s in (1, 2, 3, 6, 12) if ((months.month - 1) % s == 0).sum() <= min(most, 6))
+        ticks = list(months[(months.month - 1) % step == 0].to_pydatetime())
+        labels = [t.strftime("%b %Y") if t.month == 1 or i == 0 else t.strftime("%b") for i, t in enumerate(ticks)]
+    axis.set_ticks(mdates.date2num(ticks), labels)

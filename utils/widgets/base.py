@@ -13,6 +13,13 @@ One protocol for every widget:
   so the Axes and its ticks are reused), keeps the last few PNGs by key, and
   shows sentence, table and picture. Tests set ``widget.controls[name].value``
   and read ``widget.view_state``.
+- A chart may name a *frame*: what stays the same from one picture to the next
+  (title, axes, tick labels, source line, data drawn in grey for context), drawn
+  by ``draw_frame`` and kept while its ``frame`` key is unchanged. The base class
+  then draws only the chart's data over a copy of the frame (matplotlib's
+  blitting: ``copy_from_bbox``, ``restore_region``, ``draw_artist``), which is
+  what keeps a widget's answer under 100 ms in the browser: text is most of
+  the cost of a picture, and the frame holds most of the text.
 
 Constructor convention: years as ``years=(first, last)`` (or ``year=`` for a
 single year), other values as the keys the data uses, and ``ALL`` for "all".
@@ -22,6 +29,7 @@ from __future__ import annotations
 import base64
 import html
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, Iterable, Mapping
 
@@ -33,11 +41,12 @@ from matplotlib.figure import Figure
 
 from ..answers import closest
 from ..display import table_html, table_text
-from ..plots import layout_problems, new_figure, png_bytes
+from ..plots import canvas_png, draw, draw_over, layout_problems, new_figure, png_bytes
 from ..style import CONTROLS_CSS
 
 ALL = "all"
 PNG_CACHE_SIZE = 24
+FRAME_CACHE_SIZE = 6
 
 
 class WidgetArgumentError(ValueError):
@@ -50,10 +59,22 @@ class WidgetArgumentError(ValueError):
 @dataclass(frozen=True)
 class Chart:
     """A picture: ``draw(ax)`` draws it on the widget's Axes, emptied of the last chart's data; ``key`` names
-    everything the picture depends on. ``draw`` sets what it needs of the Axes (ticks, limits, labels, margins)."""
+    everything the picture depends on. ``draw`` sets what it needs of the Axes (ticks, limits, labels, margins).
+
+    With a frame, ``draw_frame(ax)`` draws everything the pictures of one ``frame`` key share (it sets the limits)
+    and returns the parts of it that ``draw`` changes for each picture, if any (``ax.xaxis`` when the years change,
+    the title from ``plots.retitle``); ``draw`` then draws only the data, and may change the limits of an axis only
+    if that axis is one of those parts.
+    """
 
     key: Hashable
     draw: Callable[[Axes], None] = field(compare=False, repr=False)
+    frame: Hashable = None
+    draw_frame: Callable[[Axes], Iterable[Artist]] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        if (self.frame is None) != (self.draw_frame is None):
+            raise ValueError("a chart's frame needs both a frame key and draw_frame")
 
 
 @dataclass(frozen=True)
@@ -159,7 +180,11 @@ class CourseWidget:
         self._holding = False
         self.figure: Figure = new_figure(*self.figsize)
         self.axes: Axes = self.figure.add_subplot()
-        self._drawn: list[Artist] = []
+        self._frame_drawn: list[Artist] = []  # what the frame on the Axes drew
+        self._moving: list[Artist] = []  # the parts of the frame drawn again with each picture
+        self._data_drawn: list[Artist] = []  # what the last picture drew over its frame
+        self._frame_on_show: Hashable | None = None
+        self._backgrounds: OrderedDict[Hashable, Any] = OrderedDict()  # copies of the last few frames, by key
         self._key_on_show: Hashable | None = None
         self._pngs: OrderedDict[Hashable, bytes] = OrderedDict()
         self.message = w.HTML(layout=w.Layout(margin="4px 0"))
@@ -218,15 +243,104 @@ class CourseWidget:
         self.image.value, self._key_on_show = png, chart.key
 
     def _png_of(self, chart: Chart) -> bytes:
-        ax = self.axes
-        for artist in self._drawn:  # what the last chart drew: the Axes, its ticks and spines stay
+        if chart.frame is None or chart.frame != self._frame_on_show:
+            self._new_frame(chart)
+        else:
+            self._remove(self._data_drawn)
+            self.figure.canvas.restore_region(self._backgrounds[chart.frame])
+        if chart.frame is None:
+            self._data_drawn = self._drawing(chart.draw)
+            return png_bytes(self.figure)
+        limits = self.axes.get_xlim(), self.axes.get_ylim()
+        self._data_drawn = self._drawing(chart.draw)
+        self._check_limits(limits)
+        draw_over(self.figure, self._over_frame())
+        return canvas_png(self.figure)
+
+    def _new_frame(self, chart: Chart) -> None:
+        """Empty the Axes of the last chart; with a frame, set the Axes up for it and draw it, or restore the copy
+        kept from the last time it was drawn (``draw_frame`` sets the same Axes for the same frame key)."""
+        self._remove(self._data_drawn + self._frame_drawn)
+        self._data_drawn, self._frame_drawn, self._frame_on_show = [], [], None
+        for artist in self._moving:
+            artist.set_animated(False)
+        self._moving = []
+        self.axes.relim()
+        self.axes.autoscale(enable=True)
+        if chart.frame is None:
+            return
+        moving: list[Artist] = []
+        self._frame_drawn = self._drawing(lambda ax: moving.extend(chart.draw_frame(ax) or ()))
+        if self.axes.axison and self.axes.get_frame_on():  # the spines may lie over the data: drawn after it
+            moving += self.axes.spines.values()
+        for artist in moving:
+            artist.set_animated(True)  # left out of the frame's copy: drawn with each picture
+        self._moving = moving
+        self.axes.autoscale_view()  # what a drawing would do first, if the frame left the limits to autoscaling
+        kept = self._backgrounds.pop(chart.frame, None)
+        if kept is None:
+            draw(self.figure)
+            kept = self.figure.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self.figure.canvas.restore_region(kept)
+        self._backgrounds[chart.frame] = kept
+        while len(self._backgrounds) > FRAME_CACHE_SIZE:
+            self._backgrounds.popitem(last=False)
+        self.axes.set_autoscale_on(False)  # the frame fixes the limits; the data drawn over it must not move them
+        self._frame_on_show = chart.frame
+
+    def _drawing(self, drawer: Callable[[Axes], Any]) -> list[Artist]:
+        """Call ``drawer`` on the Axes and return the artists it added."""
+        before = {id(artist) for artist in self.axes.get_children()}
+        drawer(self.axes)
+        added = [artist for artist in self.axes.get_children() if id(artist) not in before]
+        if self._frame_on_show is not None:  # drawn over the frame's copy, not into it
+            for artist in added:
+                artist.set_animated(True)
+        return added
+
+    @staticmethod
+    def _remove(artists: list[Artist]) -> None:
+        for artist in artists:  # the Axes, its ticks and spines stay
             artist.remove()
-        ax.relim()
-        ax.autoscale(enable=True)
-        before = {id(artist) for artist in ax.get_children()}
-        chart.draw(ax)
-        self._drawn = [artist for artist in ax.get_children() if id(artist) not in before]
-        return png_bytes(self.figure)
+
+    def _check_limits(self, limits: tuple) -> None:
+        for axis, before, after in ((self.axes.xaxis, limits[0], self.axes.get_xlim()),
+                                    (self.axes.yaxis, limits[1], self.axes.get_ylim())):
+            if before != after and axis not in self._moving:
+                raise RuntimeError(f"{type(self).__name__}: the chart's draw changed the {axis.axis_name} limits "
+                                   "of its frame; set them in draw_frame, or return the axis from draw_frame")
+
+    def _over_frame(self) -> list[Artist]:
+        """What to draw over the frame's copy, in the order a full draw would: the Axes' moving parts (with its
+        spines, which may lie over the data) and the data by zorder, then the figure's moving texts."""
+        ax = self.axes
+        order = {id(a): i for i, a in enumerate(ax.get_children())}
+        inside = sorted((a for a in self._moving + self._data_drawn if a.axes is ax),
+                        key=lambda a: (a.get_zorder(), order.get(id(a), 0)))
+        return inside + [a for a in self._moving if a.axes is not ax]
+
+    @contextmanager
+    def _drawn_at_once(self):
+        """The figure with the chart on show as a plain figure, to be drawn in one pass (frame and data together)."""
+        over_frame = self._moving + self._data_drawn if self._frame_on_show is not None else []
+        for artist in over_frame:
+            artist.set_animated(False)
+        try:
+            yield self.figure
+        finally:
+            for artist in over_frame:
+                artist.set_animated(True)
+
+    def picture_drawn_at_once(self) -> bytes:
+        """The chart on show as a PNG drawn in one pass, without the frame's copy: what the widget shows must be
+        exactly this picture (a test compares them)."""
+        chart = self.view_state.chart
+        if chart is None:
+            return b""
+        self._png_of(chart)
+        with self._drawn_at_once() as figure:
+            return png_bytes(figure)
 
     def layout_problems(self) -> list[str]:
         """What makes the chart on show hard to read (see ``utils.plots.layout_problems``); [] if no chart."""
@@ -234,7 +348,8 @@ class CourseWidget:
         if chart is None:
             return []
         self._png_of(chart)
-        return layout_problems(self.figure)
+        with self._drawn_at_once() as figure:
+            return layout_problems(figure)
 
     def text(self) -> str:
         """The message and table as plain text (what a screen reader or a test reads)."""

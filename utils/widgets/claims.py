@@ -14,7 +14,7 @@ from ..claims import VERDICTS, evidence_table, judge
 from ..data import load
 from ..display import at_precision
 from ..periods import STALIN_DEATH, STALIN_ERA_START
-from ..plots import fit_margins, label
+from ..plots import date_ticks, fit_margins, label
 from ..style import GREY, LIGHT_GREY, OKABE_ITO
 from ..wording import count
 from .base import Chart, CourseWidget, Key, View, WidgetArgumentError, dropdown, no_match
@@ -92,7 +92,11 @@ class ClaimChecker(CourseWidget):
             return View(message, table, facts=facts)
         key = tuple(Key(v, VERDICT_COLOURS[v]) for v in VERDICTS if v in set(evidence["verdict"])) + (
             Key("Stalin's rule, to 5 March 1953", "#F7F0B0", "square"),)
-        return View(message, table, Chart(tuple(keys), lambda ax: self._draw(ax, evidence, len(findings))),
+        lanes = tuple(sorted(set(evidence["finding"])))
+        years = (min(evidence["date"].min().year, STALIN_ERA_START.year) - 1,
+                 max(evidence["date"].max().year, STALIN_DEATH.year) + 2)
+        return View(message, table, Chart(tuple(keys), lambda ax: self._draw(ax, evidence, lanes), frame=years,
+                                          draw_frame=lambda ax: self._draw_frame(ax, years)),
                     facts=facts, key=key, key_title="Evidence, by the verdict of its sentence")
 
     @staticmethod
@@ -102,20 +106,26 @@ class ClaimChecker(CourseWidget):
         return "; ".join(f"{d} {what} [{who}] ({dataset}.csv)" for d, what, who, dataset in
                          zip(dates, rows["what"], rows["who"], rows["dataset"]))
 
-    def _draw(self, ax: Axes, evidence: pd.DataFrame, sentences: int) -> None:
-        ax.axvspan(pd.Timestamp(STALIN_ERA_START), DEATH, color=OKABE_ITO["yellow"], alpha=0.25, zorder=0)
-        ax.axvline(DEATH, color=OKABE_ITO["vermillion"], linewidth=1.5, zorder=1)
-        ax.scatter(evidence["date"], evidence["finding"], c=evidence["verdict"].map(VERDICT_COLOURS), s=46,
-                   edgecolor="black", linewidth=0.5, zorder=3)
-        lanes = sorted(set(evidence["finding"]))
-        ax.set_yticks(lanes, [f"sentence {n}" for n in lanes])
-        ax.set_ylim(max(lanes) + 0.6, min(lanes) - 0.6)
-        start = min(evidence["date"].min(), pd.Timestamp(STALIN_ERA_START)) - pd.DateOffset(years=1)
-        ax.set_xlim(start, max(evidence["date"].max(), DEATH) + pd.DateOffset(years=2))
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=5 if ax.get_xlim()[1] - ax.get_xlim()[0] < 365 * 45
-                                                      else 10))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    @staticmethod
+    def _draw_frame(ax: Axes, years: tuple[int, int]) -> list:
+        """The years (most claims need 1923-1955), Stalin's rule shaded and his death marked; the sentences with
+        evidence (the y-axis) change with the claim."""
+        start, end = pd.Timestamp(years[0], 1, 1), pd.Timestamp(years[1], 1, 1)
+        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
+        date_ticks(ax.xaxis, start, end)
         ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
+        ax.axvspan(mdates.date2num(STALIN_ERA_START), mdates.date2num(DEATH), color=OKABE_ITO["yellow"], alpha=0.25,
+                   zorder=0)
+        ax.axvline(mdates.date2num(DEATH), color=OKABE_ITO["vermillion"], linewidth=1.5, zorder=1)
         label(ax, "When the evidence dates from (red line: Stalin's death, 5 March 1953)", "Year", "",
               "course datasets (rows named in the table)")
-        fit_margins(ax, left_labels=[f"sentence {n}" for n in lanes])
+        fit_margins(ax, left_labels=[f"sentence {MAX_TEXT}"])  # wider than any sentence number
+        return [ax.yaxis]
+
+    @staticmethod
+    def _draw(ax: Axes, evidence: pd.DataFrame, lanes: tuple[int, ...]) -> None:
+        """A dot per row of evidence, on the lane of its sentence."""
+        ax.scatter(mdates.date2num(evidence["date"]), evidence["finding"], c=list(evidence["verdict"].map(VERDICT_COLOURS)),
+                   s=46, edgecolor="black", linewidth=0.5, zorder=3)
+        ax.set_yticks(lanes, [f"sentence {n}" for n in lanes])
+        ax.set_ylim(max(lanes) + 0.6, min(lanes) - 0.6)

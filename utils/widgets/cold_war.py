@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import ipywidgets as w
+import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
 
 from ..data import load
 from ..display import at_precision
-from ..plots import fit_margins, label
+from ..plots import date_ticks, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, OKABE_ITO
 from ..wording import count, join_names, years_phrase
 from .base import Chart, CourseWidget, View, choice, no_match, year_slider, valid_years
@@ -52,18 +53,28 @@ class ActionReaction(CourseWidget):
         message = f"{count(len(chosen), 'move')} {span} ({parts}). Read the list in order: what answered what?"
         table = pd.DataFrame({"date": at_precision(chosen["date"], chosen["date_precision"]), "who": chosen["actor"],
                               "move": chosen["title"]})
-        return View(message, table, Chart((first, last, tuple(actors)), lambda ax: self._draw(ax, chosen, actors, span)),
+        return View(message, table, Chart((first, last, tuple(actors)), lambda ax: self._draw(ax, chosen, actors, span),
+                                          frame=tuple(actors), draw_frame=lambda ax: self._draw_frame(ax, actors)),
                     facts={"count": len(chosen), "ids": list(chosen["event_id"]),
                            "by_actor": {a: int(counts.get(a, 0)) for a in actors}})
 
-    def _draw(self, ax: Axes, chosen: pd.DataFrame, actors: list[str], span: str) -> None:
-        lanes = {actor: i for i, actor in enumerate(actors)}
-        ax.scatter(chosen["date"], chosen["actor"].map(lanes), c=chosen["actor"].map(ACTORS), s=42,
-                   edgecolor="black", linewidth=0.4, zorder=3)
+    @staticmethod
+    def _draw_frame(ax: Axes, actors: list[str]) -> list:
+        """One lane per side chosen; the dates (x-axis) and the title change with the years."""
         ax.set_yticks(range(len(actors)), actors)
         ax.set_ylim(len(actors) - 0.4, -0.6)
-        first, last = chosen["date"].min().year, chosen["date"].max().year
-        ax.set_xlim(pd.Timestamp(first, 1, 1) - pd.Timedelta(days=30), pd.Timestamp(last, 12, 31) + pd.Timedelta(days=30))
         ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
-        label(ax, f"{join_names(actors)} moves {span}", "Date", "", "course dataset events.csv")
+        label(ax, "Moves", "Date", "", "course dataset events.csv")
         fit_margins(ax, left_labels=actors)
+        return [ax.xaxis, title_text(ax.figure)]
+
+    @staticmethod
+    def _draw(ax: Axes, chosen: pd.DataFrame, actors: list[str], span: str) -> None:
+        lanes = {actor: i for i, actor in enumerate(actors)}
+        ax.scatter(mdates.date2num(chosen["date"]), chosen["actor"].map(lanes), c=list(chosen["actor"].map(ACTORS)),
+                   s=42, edgecolor="black", linewidth=0.4, zorder=3)
+        start = pd.Timestamp(chosen["date"].min().year, 1, 1) - pd.Timedelta(days=30)
+        end = pd.Timestamp(chosen["date"].max().year, 12, 31) + pd.Timedelta(days=30)
+        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
+        date_ticks(ax.xaxis, start, end)
+        retitle(ax.figure, f"{join_names(actors)} moves {span}")

@@ -53,14 +53,23 @@ class ConferenceExplorer(CourseWidget):
         table = pd.DataFrame({"conference": chosen["conference"], "topic": chosen["topic"],
                               "decision": chosen["decision"], "pressed by": chosen["pressed_by"],
                               "by 1953": chosen["outcome_by_1953"], "verdict": chosen["outcome_status"]})
-        return View(message, table, Chart(tuple(counts), lambda ax: self._draw(ax, counts, about, where)),
+        return View(message, table, Chart((tuple(counts), about, where), lambda ax: self._draw(ax, counts, about, where),
+                                          frame="statuses", draw_frame=self._draw_frame),
                     facts={"count": len(chosen), "ids": list(chosen["decision_id"]), "status": counts.to_dict()})
 
-    def _draw(self, ax: Axes, counts: pd.Series, about: str, where: str) -> None:
-        ax.barh(list(counts.index), counts.values, color=list(STATUS_COLOURS.values()))
-        ax.set_ylim(len(counts) - 0.5, -0.5)
-        ax.set_xlim(0, max(counts.max(), 1) * 1.1)
+    @staticmethod
+    def _draw_frame(ax: Axes) -> list:
+        """One row per fate; the scale (the x-axis, whose label names the conference and topic) changes."""
+        ax.set_yticks(range(len(STATUS_COLOURS)), list(STATUS_COLOURS))
+        ax.set_ylim(len(STATUS_COLOURS) - 0.5, -0.5)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        label(ax, f"Decisions{about} at {where}: what became of them by 1953", "Number of decisions", "",
+        label(ax, "What became of the decisions by 1953", "Number of decisions", "",
               "course dataset conference_decisions.csv")
-        fit_margins(ax, left_labels=list(counts.index))
+        fit_margins(ax, left_labels=list(STATUS_COLOURS))
+        return [ax.xaxis]
+
+    @staticmethod
+    def _draw(ax: Axes, counts: pd.Series, about: str, where: str) -> None:
+        ax.barh(range(len(counts)), counts.values, color=list(STATUS_COLOURS.values()))
+        ax.set_xlim(0, max(counts.max(), 1) * 1.1)
+        ax.set_xlabel(f"Number of decisions{about} at {where}")

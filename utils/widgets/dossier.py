@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
 from ..data import load
 from ..display import at_precision
-from ..plots import fit_margins, label
+from ..plots import bars, date_ticks, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, OKABE_ITO, TREATY_STYLES
 from ..tables import DEATH, SOVIET_UNION, country_names, events_involving, treaties_with, treaties_with_spans
 from ..wording import count, join_names, on_date, year_span, years_phrase
@@ -24,15 +25,22 @@ def dated(name: str, year: int) -> str:
     return "" if re.search(r"\(\d{4}", name) else f"{year}; "
 MAX_TREATIES = 10
 LANES = ["Relations", "Events", "Wars and occupations", "Soviet support"]
+FRAME_STARTS = (1944, 1936, 1922)  # the timeline starts at the latest of these before the country's first entry
+#                                     (at 1922 for entries as early as 1920)
 
 
-def role(country: str, conflict) -> str:
+def role(country: str, opponents: list[str] | None, soviet_side: list[str] | None) -> str:
     """How a country took part in a conflict of the USSR: against it, on its side, or as the ground fought on."""
-    if country in (conflict.opponents or []):
+    if country in (opponents or []):
         return "against the USSR or occupied by it"
-    if country in (conflict.soviet_side or []):
+    if country in (soviet_side or []):
         return "on the Soviet side"
     return "fought on its territory"
+
+
+def roles(country: str, conflicts: pd.DataFrame) -> list[str]:
+    """``role`` of the country in each of these conflicts."""
+    return [role(country, o, s) for o, s in zip(conflicts["opponents"], conflicts["soviet_side"])]
 
 
 class CountryDossier(CourseWidget):
@@ -80,12 +88,14 @@ class CountryDossier(CourseWidget):
         allied = treaties[treaties["alliance"]]
         message = self._message(country, treaties, allied, acts, events, before["conflicts"], before["support"], later)
         table = self._table(country, before)
-        return View(message, table, Chart(country, lambda ax: self._draw(ax, country, before)),
+        first_year = self._first_year(before)
+        return View(message, table, Chart(country, lambda ax: self._draw(ax, country, before), frame=first_year,
+                                          draw_frame=lambda ax: self._draw_frame(ax, first_year)),
                     facts={"country": country, "treaties": list(treaties["treaty_id"]),
                            "events": list(events["event_id"]), "acts": list(acts["action"]),
                            "alliances": list(allied["treaty_id"]), "conflicts": list(before["conflicts"]["conflict_id"]),
                            "support": list(before["support"]["support_id"])},
-                    key=self._key(treaties))
+                    key=self._key(treaties), key_title="Key (alliance treaties outlined in black)")
 
     @staticmethod
     def _date(name: str) -> str:
@@ -104,8 +114,8 @@ class CountryDossier(CourseWidget):
                          "in Stalin's lifetime.")
         breaks = acts[~acts["action"].isin(UP)]
         if not breaks.empty:
-            parts.append("Breaks: " + "; ".join(f"{a.action} {on_date(a.date, a.date_precision)}"
-                                                for a in breaks.itertuples()) + ".")
+            parts.append("Breaks: " + "; ".join(f"{action} {on_date(date, precision)}" for action, date, precision
+                                                in zip(breaks["action"], breaks["date"], breaks["date_precision"])) + ".")
         if treaties.empty:
             parts.append("No treaty with the USSR in the data.")
         else:
@@ -115,15 +125,18 @@ class CountryDossier(CourseWidget):
             parts.append("Never an ally of the USSR by the course's definition (no treaty of alliance or mutual "
                          "assistance) in Stalin's lifetime.")
         else:
-            spans = [f"{t.name} ({year_span(t.start.year, None if pd.isna(t.end_date) or t.end_date > DEATH else t.end_date.year)})"
-                     .replace("–)", ", still in force in 1953)") for t in allied.itertuples()]
+            spans = [f"{name} ({year_span(start.year, None if pd.isna(end) or end > DEATH else end.year)})"
+                     .replace("–)", ", still in force in 1953)")
+                     for name, start, end in zip(allied["name"], allied["start"], allied["end_date"])]
             parts.append("Ally by " + join_names(spans) + ".")
         if not conflicts.empty:
-            parts.append("Wars and occupations: " + join_names([f"{c.name} ({dated(c.name, c.start.year)}{role(country, c)})"
-                                                                for c in conflicts.itertuples()]) + ".")
+            parts.append("Wars and occupations: " + join_names(
+                [f"{name} ({dated(name, start.year)}{how})"
+                 for name, start, how in zip(conflicts["name"], conflicts["start"], roles(country, conflicts))]) + ".")
         if not support.empty:
-            parts.append("Soviet support: " + join_names([s.recipient + (f" ({s.start.year})" if dated(s.recipient, 0) else "")
-                                                          for s in support.itertuples()]) + ".")
+            parts.append("Soviet support: " + join_names([recipient + (f" ({start.year})" if dated(recipient, 0) else "")
+                                                          for recipient, start in zip(support["recipient"],
+                                                                                      support["start"])]) + ".")
         parts.append(f"{count(len(events), 'event')} in the data up to March 1953.")
         if later:
             parts.append(f"({count(later, 'later entry')}, after Stalin's death, not shown.)")
@@ -132,20 +145,22 @@ class CountryDossier(CourseWidget):
     @staticmethod
     def _table(country: str, before: dict[str, pd.DataFrame]) -> pd.DataFrame:
         t, a, e, c, s = (before[k] for k in ("treaties", "acts", "events", "conflicts", "support"))
-        parts = [
-            pd.DataFrame({"date": t["signed"], "precision": "day", "kind": "treaty signed",
-                          "what": t["name"] + " (" + t["type"] + ")"}),
-            pd.DataFrame({"date": t["end_date"], "precision": "day", "kind": "treaty ended",
-                          "what": t["name"] + ": " + t["end_manner"]})[t["end_date"].notna() & (t["end_date"] <= DEATH)],
-            pd.DataFrame({"date": e["date"], "precision": e["date_precision"], "kind": "event", "what": e["title"]}),
-            pd.DataFrame({"date": a["date"], "precision": a["date_precision"], "kind": "relations",
-                          "what": a["action"] + " (step taken by " + a["initiator"] + ")"}),
-            pd.DataFrame({"date": c["start"], "precision": c["start_precision"], "kind": "war or occupation",
-                          "what": [f"{x.name} ({role(country, x)})" for x in c.itertuples()]}),
-            pd.DataFrame({"date": s["start"], "precision": s["start_precision"], "kind": "Soviet support",
-                          "what": s["recipient"] + ": " + s["forms"].map(", ".join)}),
-        ]
-        table = pd.concat([p for p in parts if not p.empty], ignore_index=True).sort_values("date", kind="stable")
+        ended = t[t["end_date"].notna() & (t["end_date"] <= DEATH)]
+        rows = [(date, "day", "treaty signed", f"{name} ({kind})")
+                for date, name, kind in zip(t["signed"], t["name"], t["type"])]
+        rows += [(date, "day", "treaty ended", f"{name}: {manner}")
+                 for date, name, manner in zip(ended["end_date"], ended["name"], ended["end_manner"])]
+        rows += [(date, precision, "event", title)
+                 for date, precision, title in zip(e["date"], e["date_precision"], e["title"])]
+        rows += [(date, precision, "relations", f"{action} (step taken by {who})")
+                 for date, precision, action, who in zip(a["date"], a["date_precision"], a["action"], a["initiator"])]
+        rows += [(date, precision, "war or occupation", f"{name} ({how})")
+                 for date, precision, name, how in zip(c["start"], c["start_precision"], c["name"], roles(country, c))]
+        rows += [(date, precision, "Soviet support", f"{recipient}: {', '.join(forms)}")
+                 for date, precision, recipient, forms in zip(s["start"], s["start_precision"], s["recipient"],
+                                                              s["forms"])]
+        rows.sort(key=lambda row: row[0])  # stable: same-day entries keep the order above
+        table = pd.DataFrame(rows, columns=["date", "precision", "kind", "what"])
         return pd.DataFrame({"date": at_precision(table["date"], table["precision"]), "kind": table["kind"],
                              "what": table["what"]})
 
@@ -160,36 +175,53 @@ class CountryDossier(CourseWidget):
             Key("war or occupation", OKABE_ITO["vermillion"], "line"),
             Key("Soviet support", OKABE_ITO["blue"], "line"))
 
+    @staticmethod
+    def _first_year(before: dict[str, pd.DataFrame]) -> int:
+        """Where the timeline starts: 1922, or later (1936, 1944) for a country whose dealings with the USSR began
+        later, so that its years are not squeezed into the right-hand edge."""
+        first = min(d for frame, column in (("treaties", "start"), ("events", "date"), ("acts", "date"),
+                                            ("conflicts", "start"), ("support", "start"))
+                    for d in before[frame][column]).year
+        return next((start for start in FRAME_STARTS if first > start), FRAME_STARTS[-1])
+
+    @staticmethod
+    def _draw_frame(ax: Axes, first_year: int) -> list:
+        """The years from ``first_year`` to 1953, margins for any lane of any country, and the source; the lanes
+        (the y-axis) and the title change with the country."""
+        start, end = pd.Timestamp(first_year, 1, 1), DEATH + pd.Timedelta(days=200)
+        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
+        date_ticks(ax.xaxis, start, end)
+        ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
+        label(ax, "A country and the USSR, to March 1953", "Year", "",
+              "course datasets treaties, recognitions, events, conflicts and support")
+        fit_margins(ax, left_labels=LANES + [f"1953 {kind}" for kind in TREATY_STYLES])
+        return [ax.yaxis, title_text(ax.figure)]
+
     def _draw(self, ax: Axes, country: str, before: dict[str, pd.DataFrame]) -> None:
         treaties = before["treaties"].tail(MAX_TREATIES)
-        labels = LANES + [f"{t.signed.year} {t.type}" for t in treaties.itertuples()]
+        labels = LANES + [f"{signed.year} {kind}" for signed, kind in zip(treaties["signed"], treaties["type"])]
         acts, events = before["acts"], before["events"]
-        up = acts["action"].isin(UP)
-        ax.scatter(acts.loc[up, "date"], [0] * int(up.sum()), s=60, c=OKABE_ITO["bluish green"], marker="^",
+        up = acts["action"].isin(UP).to_numpy()
+        when = mdates.date2num(acts["date"])
+        ax.scatter(when[up], np.zeros(up.sum()), s=60, c=OKABE_ITO["bluish green"], marker="^",
                    edgecolors="black", linewidths=0.5, zorder=3)
-        ax.scatter(acts.loc[~up, "date"], [0] * int((~up).sum()), s=60, c=OKABE_ITO["vermillion"], marker="v",
+        ax.scatter(when[~up], np.zeros((~up).sum()), s=60, c=OKABE_ITO["vermillion"], marker="v",
                    edgecolors="black", linewidths=0.5, zorder=3)
-        ax.scatter(events["date"], [1] * len(events), s=30, c=OKABE_ITO["black"], zorder=3)
+        ax.scatter(mdates.date2num(events["date"]), np.ones(len(events)), s=30, c=OKABE_ITO["black"], zorder=3)
         for lane, frame, colour in ((2, before["conflicts"], OKABE_ITO["vermillion"]),
                                     (3, before["support"], OKABE_ITO["blue"])):
-            ends = frame["end"].fillna(DEATH).clip(upper=DEATH)
-            ax.barh([lane] * len(frame), (ends - frame["start"]).dt.days.clip(lower=25),
-                    left=mdates.date2num(frame["start"]), height=0.35, color=colour, alpha=0.8, zorder=2)
-        ax.barh(range(len(LANES), len(labels)), (treaties["finish"] - treaties["start"]).dt.days.clip(lower=25),
-                left=mdates.date2num(treaties["start"]), height=0.6,
-                color=[TREATY_STYLES[t][0] for t in treaties["type"]], edgecolor="black",
-                linewidth=[2.0 if a else 0.3 for a in treaties["alliance"]], zorder=2)
+            starts = mdates.date2num(frame["start"])
+            bars(ax, np.full(len(frame), lane), spans(starts, mdates.date2num(frame["end"].fillna(DEATH))), colour,
+                 width=0.35, starts=starts, horizontal=True, alpha=0.8, zorder=2)
+        starts = mdates.date2num(treaties["start"])
+        bars(ax, np.arange(len(LANES), len(labels)), spans(starts, mdates.date2num(treaties["finish"])),
+             [TREATY_STYLES[t][0] for t in treaties["type"]], width=0.6, starts=starts, horizontal=True,
+             edgecolors="black", linewidths=[2.0 if a else 0.3 for a in treaties["alliance"]], zorder=2)
         ax.set_yticks(range(len(labels)), labels)
         ax.set_ylim(max(len(labels), 6) - 0.4, -0.6)
-        dates = [d for frame, column in ((treaties, "start"), (events, "date"), (acts, "date"),
-                                         (before["conflicts"], "start"), (before["support"], "start"))
-                 for d in frame[column]]
-        first_year = max(1922, min(min(dates).year - 1, 1949))
-        ax.set_xlim(pd.Timestamp(first_year, 1, 1), DEATH + pd.Timedelta(days=200))
-        span = 1953 - first_year
-        ax.xaxis.set_major_locator(mdates.YearLocator(1 if span <= 8 else 2 if span <= 16 else 4))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
-        label(ax, f"{country} and the USSR, to March 1953", "Year (alliances outlined in black)", "",
-              "course datasets treaties, recognitions, events, conflicts and support")
-        fit_margins(ax, left_labels=labels)
+        retitle(ax.figure, f"{country} and the USSR, to March 1953")
+
+
+def spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Days from start to end (cut at Stalin's death), at least 60 so that a short span stays visible."""
+    return np.clip(np.minimum(ends, mdates.date2num(DEATH)) - starts, 60, None)

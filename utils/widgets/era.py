@@ -1,13 +1,14 @@
 """Notebook 00: the whole era on one timeline, by years and kind of event, coloured by period."""
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
 
 from ..data import load
 from ..display import at_precision
 from ..periods import PERIODS, PERIOD_BY_KEY
-from ..plots import fit_margins, label
+from ..plots import date_ticks, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, PERIOD_COLOURS
 from ..wording import count, years_phrase
 from .base import ALL, Chart, Key, CourseWidget, View, choice, dropdown, no_match, year_slider, valid_years
@@ -26,8 +27,11 @@ class EraTimeline(CourseWidget):
 
     def __init__(self, years: tuple[int, int] | None = None, kind: str = ALL, period: str | None = None):
         events = load("events")
-        self.events = events[events["date"].dt.year <= LAST_YEAR].sort_values("date", kind="stable")
-        self.kinds = sorted(self.events["category"].unique())
+        events = events[events["date"].dt.year <= LAST_YEAR].sort_values("date", kind="stable")
+        self.kinds = sorted(events["category"].unique())
+        rows = {kind: i for i, kind in enumerate(self.kinds)}
+        self.events = events.assign(x=mdates.date2num(events["date"]), row=events["category"].map(rows),
+                                    colour=events["period"].map(PERIOD_COLOURS))  # where and how each is drawn
         periods = [p for p in PERIODS if p.key != "after_stalin"]
         if period is not None:
             chosen = PERIOD_BY_KEY[choice("period", period, [p.key for p in periods])]
@@ -81,21 +85,25 @@ class EraTimeline(CourseWidget):
                    "and coloured by period; the list below gives them in order.")
         title = f"Events{of_kind} {span}"
         return View(message, table,
-                    Chart((first, last, kind), lambda ax: self._draw(ax, chosen, first, last, title)),
+                    Chart((first, last, kind), lambda ax: self._draw(ax, chosen, first, last, title),
+                          frame="kinds", draw_frame=self._draw_frame),
                     facts={"count": len(chosen), "ids": list(chosen["event_id"])},
                     key=tuple(Key(PERIOD_BY_KEY[k].label, PERIOD_COLOURS[k]) for k in self.legend_periods),
                     key_title="Colour: period")
 
-    def _draw(self, ax: Axes, chosen: pd.DataFrame, first: int, last: int, title: str) -> None:
-        rows = {kind: i for i, kind in enumerate(self.kinds)}
-        periods = [key for key in PERIOD_COLOURS if key in set(chosen["period"])]
-        for key in periods:
-            group = chosen[chosen["period"] == key]
-            ax.scatter(group["date"], group["category"].map(rows), s=30, color=PERIOD_COLOURS[key],
-                       edgecolor="black", linewidth=0.4, zorder=3)
+    def _draw_frame(self, ax: Axes) -> list:
+        """One row per kind of event; the years (the x-axis) and the title change with each picture."""
         ax.set_yticks(range(len(self.kinds)), self.kinds)
         ax.set_ylim(-0.7, len(self.kinds) - 0.3)
-        ax.set_xlim(pd.Timestamp(first, 1, 1) - pd.Timedelta(days=40), pd.Timestamp(last, 12, 31) + pd.Timedelta(days=40))
         ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
-        label(ax, title, "Date", "", "course dataset events.csv")
+        label(ax, "Events", "Date", "", "course dataset events.csv")
         fit_margins(ax, left_labels=self.kinds)
+        return [ax.xaxis, title_text(ax.figure)]
+
+    def _draw(self, ax: Axes, chosen: pd.DataFrame, first: int, last: int, title: str) -> None:
+        ax.scatter(chosen["x"], chosen["row"], s=30, c=list(chosen["colour"]), edgecolor="black", linewidth=0.4,
+                   zorder=3)
+        start, end = pd.Timestamp(first, 1, 1) - pd.Timedelta(days=40), pd.Timestamp(last, 12, 31) + pd.Timedelta(days=40)
+        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
+        date_ticks(ax.xaxis, start, end)
+        retitle(ax.figure, title)

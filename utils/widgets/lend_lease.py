@@ -5,7 +5,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import StrMethodFormatter
 
-from ..plots import fit_margins, label
+from ..plots import bars, fit_margins, label
 from ..style import colour_map
 from ..tables import aid_rows
 from ..wording import count
@@ -57,19 +57,29 @@ class LendLease(CourseWidget):
         table = pd.DataFrame({"supplier": chosen["supplier"], "item": chosen["item"], "quantity": chosen["quantity"],
                               "unit": chosen["unit"], "source": chosen["source"]}).iloc[::-1]
         suppliers = sorted(chosen["supplier"].unique())
-        return View(message, table, Chart((view, supplier), lambda ax: self._draw(ax, chosen, subject, weighed)),
+        return View(message, table, Chart((view, supplier), lambda ax: self._draw(ax, chosen, weighed), frame=view,
+                                          draw_frame=lambda ax: self._draw_frame(ax, view, subject, weighed)),
                     facts={"rows": list(chosen["row_id"][::-1]), "largest": top["row_id"]},
                     key=tuple(Key(s, self.colours[s], "square") for s in suppliers), key_title="Supplier")
 
-    def _draw(self, ax: Axes, chosen: pd.DataFrame, subject: str, weighed: bool) -> None:
-        names = [f"{item} ({SHORT_SUPPLIERS[who]})" for item, who in zip(chosen["short_item"], chosen["supplier"])]
-        bars = ax.barh(range(len(chosen)), chosen["value"], color=[self.colours[s] for s in chosen["supplier"]])
-        ax.bar_label(bars, labels=[f"{v:,.0f}" for v in chosen["value"]], fontsize=8.5, padding=3)
-        ax.set_yticks(range(len(chosen)), names)
-        ax.set_ylim(-0.6, len(chosen) - 0.4)
-        ax.set_xlim(0, chosen["value"].max() * 1.22)
+    def _draw_frame(self, ax: Axes, view: str, subject: str, weighed: bool) -> list:
+        """Title and margins for any row of the view; the scale (x-axis) and the rows (y-axis) change."""
         ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
-        unit = "Thousand tonnes (metric)" if weighed else "Number delivered"
-        label(ax, f"Allied aid to the USSR, 1941–1945: {subject}", unit, "",
+        label(ax, f"Allied aid to the USSR, 1941–1945: {subject}",
+              "Thousand tonnes (metric)" if weighed else "Number delivered", "",
               "course dataset lend_lease.csv (sources per row)")
-        fit_margins(ax, left_labels=names)
+        fit_margins(ax, left_labels=self._names(self.aid[self.aid["view"] == view]))
+        return [ax.xaxis, ax.yaxis]
+
+    @staticmethod
+    def _names(rows: pd.DataFrame) -> list[str]:
+        return [f"{item} ({SHORT_SUPPLIERS[who]})" for item, who in zip(rows["short_item"], rows["supplier"])]
+
+    def _draw(self, ax: Axes, chosen: pd.DataFrame, weighed: bool) -> None:
+        values = chosen["value"].to_numpy()
+        bars(ax, range(len(chosen)), values, [self.colours[s] for s in chosen["supplier"]], horizontal=True)
+        for position, value in enumerate(values):
+            ax.text(value, position, f" {value:,.0f}", fontsize=8.5, va="center", ha="left")
+        ax.set_yticks(range(len(chosen)), self._names(chosen))
+        ax.set_ylim(-0.6, len(chosen) - 0.4)
+        ax.set_xlim(0, values.max() * 1.22)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -71,25 +72,30 @@ class WarLosses(CourseWidget):
                                                                                      known["high_share"])],
                               "low estimate by": known["low_by"], "high estimate by": known["high_by"]}).iloc[::-1]
         return View(message, table,
-                    Chart((scale, kind, tuple(known.index)), lambda ax: self._draw(ax, known, low, high, scale, words)),
+                    Chart((scale, kind, tuple(known.index)), lambda ax: self._draw(ax, known, low, high, scale),
+                          frame=kind, draw_frame=lambda ax: self._draw_frame(ax, words)),
                     facts={"top": top, "shown": list(known.index[::-1]), "missing": missing,
                            "low": float(known.loc[top, low]), "high": float(known.loc[top, high])},
                     key=(Key("low estimate", OKABE_ITO["blue"]), Key("high estimate", OKABE_ITO["vermillion"]),
                          Key("range between them", OKABE_ITO["sky blue"], "line")))
 
-    def _draw(self, ax: Axes, known: pd.DataFrame, low: str, high: str, scale: str, words: str) -> None:
-        factor = 1e6 if scale == "people" else 1
-        positions = range(len(known))
-        names = [short_country(c) for c in known.index]
-        ax.hlines(positions, known[low] / factor, known[high] / factor, color=OKABE_ITO["sky blue"], linewidth=6,
-                  zorder=2)
-        ax.plot(known[low] / factor, positions, "o", color=OKABE_ITO["blue"], zorder=3)
-        ax.plot(known[high] / factor, positions, "D", color=OKABE_ITO["vermillion"], zorder=3)
-        ax.set_yticks(list(positions), names)
-        ax.set_ylim(-0.7, len(known) - 0.3)
-        ax.set_xlim(0, (known[high] / factor).max() * 1.08)
+    def _draw_frame(self, ax: Axes, words: str) -> list:
+        """Title and margins for any state; the scale (x-axis) and the states (y-axis) change."""
         ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
-        unit = "Dead (millions)" if scale == "people" else "Dead (% of pre-war population)"
-        label(ax, f"Second World War {words}: low and high estimates", unit, "",
+        label(ax, f"Second World War {words}: low and high estimates", "", "",
               "course dataset war_losses.csv (sources per row)")
-        fit_margins(ax, left_labels=names)
+        fit_margins(ax, left_labels=[short_country(c) for c in self.ranges["total"].index])
+        return [ax.xaxis, ax.yaxis]
+
+    @staticmethod
+    def _draw(ax: Axes, known: pd.DataFrame, low: str, high: str, scale: str) -> None:
+        factor = 1e6 if scale == "people" else 1
+        positions = np.arange(len(known))
+        lows, highs = known[low].to_numpy() / factor, known[high].to_numpy() / factor
+        ax.hlines(positions, lows, highs, color=OKABE_ITO["sky blue"], linewidth=6, zorder=2)
+        ax.plot(lows, positions, "o", color=OKABE_ITO["blue"], zorder=3)
+        ax.plot(highs, positions, "D", color=OKABE_ITO["vermillion"], zorder=3)
+        ax.set_yticks(positions, [short_country(c) for c in known.index])
+        ax.set_ylim(-0.7, len(known) - 0.3)
+        ax.set_xlim(0, highs.max() * 1.08)
+        ax.set_xlabel("Dead (millions)" if scale == "people" else "Dead (% of pre-war population)")

@@ -10,7 +10,7 @@ from matplotlib.collections import LineCollection
 
 from ..display import at_precision
 from ..style import OKABE_ITO, TITLE_POINTS, TREATY_STYLES, TICK_POINTS
-from ..plots import label
+from ..plots import label, retitle, title_text
 from ..tables import ALLIANCE_TYPES, in_force_between, state_ends, treaties_with_spans
 from ..wording import count, join_names, short_country
 from .base import Chart, CourseWidget, Key, View, choice, no_match, valid_years
@@ -85,17 +85,25 @@ class AllianceNetwork(CourseWidget):
         key = tuple(Key(t, TREATY_STYLES[t][0], "line", LINE_STYLES.get(TREATY_STYLES[t][1], "dashed"))
                     for t in kinds) + (Key("ally (name in bold)", OKABE_ITO["vermillion"]),)
         return View(message, table, Chart((year, tuple(types), self.controls["multilateral"].value),
-                                          lambda ax: self._draw(ax, year, states, edges, allies)),
+                                          lambda ax: self._draw(ax, year, states, edges, allies),
+                                          frame="circle", draw_frame=self._draw_frame),
                     facts={"year": year, "count": len(chosen), "names": list(chosen["treaty_id"]), "states": states,
                            "allies": allies, "left_out": gone, "edges": {s: sorted(edges[s]) for s in states}},
                     key=key, key_title="Treaties")
 
-    def _draw(self, ax: Axes, year: int, states: list[str], edges: dict[str, set[str]], allies: list[str]) -> None:
+    @staticmethod
+    def _draw_frame(ax: Axes) -> list:
+        """The circle's space and the source; the partners (and Moscow, drawn over their lines) and the year in the
+        title change."""
         ax.figure.subplots_adjust(left=0.02, right=0.98, top=0.92, bottom=0.07)
         ax.set_aspect("equal")
         ax.set_xlim(-2.1, 2.1)
         ax.set_ylim(-1.3, 1.25)
         ax.axis("off")
+        label(ax, f"Treaties of the USSR in force in {LAST_YEAR}", "", "", "course dataset treaties.csv")
+        return [title_text(ax.figure)]
+
+    def _draw(self, ax: Axes, year: int, states: list[str], edges: dict[str, set[str]], allies: list[str]) -> None:
         segments: dict[str, list] = {}
         xs, ys = [], []
         for i, state in enumerate(states):
@@ -122,4 +130,4 @@ class AllianceNetwork(CourseWidget):
                    edgecolors="black", linewidths=0.8, zorder=3)
         ax.scatter([0], [0], s=420, c=OKABE_ITO["vermillion"], marker="*", edgecolors="black", zorder=4)
         ax.text(0, -0.13, "USSR", ha="center", va="top", fontsize=TITLE_POINTS - 1, fontweight="bold")
-        label(ax, f"Treaties of the USSR in force in {year}", "", "", "course dataset treaties.csv")
+        retitle(ax.figure, f"Treaties of the USSR in force in {year}")

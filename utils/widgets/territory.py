@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from ..display import at_precision
-from ..plots import fit_margins, label
+from ..plots import bars, fit_margins, label, retitle, title_text
 from ..style import colour_map
 from ..tables import territories_taken
 from ..wording import count, shorten
@@ -61,7 +63,8 @@ class TerritorialSteps(CourseWidget):
         month, measure = self.controls["month"].value, self.controls["measure"].value
         month_end = month + pd.offsets.MonthEnd(0)
         taken = self.territories[self.territories["taken"] <= month_end]
-        chart = Chart((month, measure), lambda ax: self._draw(ax, month, measure))
+        chart = Chart((month, measure), lambda ax: self._draw(ax, month, measure), frame="months",
+                      draw_frame=self._draw_frame)
         when = month.strftime("%B %Y")
         if taken.empty:
             return View(f"By the end of {when} the USSR had taken no territory yet.", chart=chart,
@@ -81,22 +84,31 @@ class TerritorialSteps(CourseWidget):
         return View(message, table, chart, facts={"count": len(taken), "annexed": len(annexed), "area": area,
                                                   "population": people}, key=key, key_title="Territory")
 
-    def _draw(self, ax: Axes, month: pd.Timestamp, measure: str) -> None:
-        column, scale, axis = MEASURES[measure]
-        shown = [m for m in self.months if m <= month]
-        positions = range(len(shown))
-        bottom = pd.Series(0.0, index=shown)
-        for row in self.territories.itertuples():
-            held = pd.Series([getattr(row, column) / scale if row.taken <= m + pd.offsets.MonthEnd(0) else 0.0
-                              for m in shown], index=shown)
-            if held.any():
-                ax.bar(positions, held, bottom=bottom, color=self.colours[row.territory_id], width=0.75)
-                bottom += held
+    def _draw_frame(self, ax: Axes) -> list:
+        """The months; the scale (the y-axis) changes with the measure, the bars and the title with the month."""
         ax.set_xticks(range(len(self.months)), [m.strftime("%b\n%Y") if m.month in (1, 9) or i == 0 else
                                                 m.strftime("%b") for i, m in enumerate(self.months)])
         ax.set_xlim(-0.6, len(self.months) - 0.4)
-        top = sum(getattr(r, column) for r in self.territories.itertuples()) / scale
-        ax.set_ylim(0, top * 1.05)
-        label(ax, f"Territory taken by the USSR, month by month, to {month.strftime('%B %Y')}", "Month", axis,
-              "course dataset territorial_changes.csv")
-        fit_margins(ax, left_labels=[f"{top:.0f}"], ylabel=True, legend_below=0.2)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+        label(ax, self._title(self.months[-1]), "Month", "", "course dataset territorial_changes.csv")
+        widest = [f"{self.territories[column].sum() / scale:.0f}" for column, scale, _ in MEASURES.values()]
+        fit_margins(ax, left_labels=widest, ylabel=True, legend_below=0.2)
+        return [ax.yaxis, title_text(ax.figure)]
+
+    @staticmethod
+    def _title(month: pd.Timestamp) -> str:
+        return f"Territory taken by the USSR, month by month, to {month:%B %Y}"
+
+    def _draw(self, ax: Axes, month: pd.Timestamp, measure: str) -> None:
+        """One bar per month up to ``month``, stacking every territory held by the end of that month."""
+        column, scale, axis = MEASURES[measure]
+        month_ends = np.array([m + pd.offsets.MonthEnd(0) for m in self.months if m <= month], dtype="datetime64[ns]")
+        held = self.territories["taken"].to_numpy()[:, None] <= month_ends[None, :]  # territory x month
+        heights = np.where(held, self.territories[column].to_numpy()[:, None] / scale, 0.0)
+        bottoms = heights.cumsum(axis=0) - heights
+        colours = np.repeat([self.colours[t] for t in self.territories["territory_id"]], len(month_ends))
+        months = np.tile(np.arange(len(month_ends)), len(self.territories))
+        bars(ax, months[held.ravel()], heights[held], colours[held.ravel()], width=0.75, starts=bottoms[held])
+        ax.set_ylim(0, self.territories[column].sum() / scale * 1.05)
+        ax.set_ylabel(axis)
+        retitle(ax.figure, self._title(month))

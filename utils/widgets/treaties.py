@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
 from ..display import at_precision
-from ..plots import fit_margins, label
+from ..plots import bars, date_ticks, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, TREATY_STYLES
 from ..tables import in_force_between, treaties_with_spans
 from ..wording import count, short_country, years_phrase
@@ -19,11 +20,6 @@ MAX_BARS = 15
 def bar_label(partners: list[str]) -> str:
     """A short label for a treaty's bar: its partner, or how many partners a multilateral treaty had."""
     return short_country(partners[0]) if len(partners) == 1 else f"{len(partners) + 1} states"
-
-
-def year_step(years: int) -> int:
-    """A step between year ticks that gives at most about nine of them."""
-    return next(step for step in (1, 2, 4, 5, 10, 20) if years / step <= 9)
 
 
 class TreatiesInForce(CourseWidget):
@@ -46,6 +42,7 @@ class TreatiesInForce(CourseWidget):
             "partner": dropdown("Partner", [("all partners", ALL)] + [(p, p) for p in partners],
                                 choice("partner", partner, [ALL, *partners]), width="330px"),
         }
+        self.widest_labels = [bar_label([p]) for p in partners] + [bar_label(p) for p in self.treaties["partners"]]
         super().__init__(controls)
 
     def selection(self) -> pd.DataFrame:
@@ -78,23 +75,29 @@ class TreatiesInForce(CourseWidget):
                               "ended": at_precision(chosen["end_date"]), "how": chosen["end_manner"]})
         types = [t for t in TREATY_STYLES if t in set(shown["type"])]
         return View(message, table,
-                    Chart((first, last, kind, partner), lambda ax: self._draw(ax, shown, first, last, what, with_whom)),
+                    Chart((first, last, kind, partner), lambda ax: self._draw(ax, shown, first, last, what, with_whom),
+                          frame="treaties", draw_frame=self._draw_frame),
                     facts={"count": len(chosen), "names": list(chosen["treaty_id"])},
                     key=tuple(Key(t, self.colours[t], "square") for t in types), key_title="Colour: type")
 
+    def _draw_frame(self, ax: Axes) -> list:
+        """The whole era on the x-axis (the chosen years are shaded over it) and margins for any partner's label;
+        the treaties (y-axis) and the title change."""
+        start, end = pd.Timestamp(FIRST_YEAR, 1, 1), pd.Timestamp(LAST_YEAR + 1, 1, 1)
+        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
+        date_ticks(ax.xaxis, start, end)
+        label(ax, "Soviet treaties in force", "Years in force", "", "course dataset treaties.csv")
+        fit_margins(ax, left_labels=self.widest_labels)
+        return [ax.yaxis, title_text(ax.figure)]
+
     def _draw(self, ax: Axes, shown: pd.DataFrame, first: int, last: int, what: str, with_whom: str) -> None:
-        labels = [bar_label(p) for p in shown["partners"]]
-        ax.barh(range(len(shown)), (shown["finish"] - shown["start"]).dt.days.clip(lower=25),
-                left=mdates.date2num(shown["start"]), height=0.7, color=[self.colours[t] for t in shown["type"]],
-                zorder=2)
-        ax.axvspan(pd.Timestamp(first, 1, 1), pd.Timestamp(last, 12, 31), color="#eeeeee", zorder=0)
-        ax.set_yticks(range(len(shown)), labels)
+        starts = mdates.date2num(shown["start"])
+        bars(ax, range(len(shown)), np.clip(mdates.date2num(shown["finish"]) - starts, 25, None),
+             [self.colours[t] for t in shown["type"]], width=0.7, starts=starts, horizontal=True, zorder=2)
+        ax.axvspan(mdates.date2num(pd.Timestamp(first, 1, 1)), mdates.date2num(pd.Timestamp(last, 12, 31)),
+                   color="#eeeeee", zorder=0)
+        ax.vlines(ax.get_xticks(), 0, 1, transform=ax.get_xaxis_transform(), color=LIGHT_GREY, linewidth=0.8,
+                  zorder=1)  # the year grid, over the band (a grid of the frame would lie under it)
+        ax.set_yticks(range(len(shown)), [bar_label(p) for p in shown["partners"]])
         ax.set_ylim(MAX_BARS - 0.4 if len(shown) > 12 else 11.6, -0.6)  # earliest at the top, as in the table
-        start, end = min(first, shown["start"].min().year), max(last, shown["finish"].max().year) + 1
-        ax.set_xlim(pd.Timestamp(start, 1, 1), pd.Timestamp(end, 1, 1))
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=year_step(end - start)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        ax.grid(axis="x", color=LIGHT_GREY, zorder=1)
-        label(ax, f"Soviet {what.replace('treaty', 'treaties')}{with_whom} in force", "Years in force", "",
-              "course dataset treaties.csv")
-        fit_margins(ax, left_labels=labels)
+        retitle(ax.figure, f"Soviet {what.replace('treaty', 'treaties')}{with_whom} in force")
