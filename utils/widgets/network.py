@@ -105,29 +105,31 @@ class AllianceNetwork(CourseWidget):
 
     def _draw(self, ax: Axes, year: int, states: list[str], edges: dict[str, set[str]], allies: list[str]) -> None:
         segments: dict[str, list] = {}
-        xs, ys = [], []
-        for i, state in enumerate(states):
-            angle = math.pi / 2 - 2 * math.pi * i / len(states)
-            x, y = math.cos(angle), math.sin(angle)
-            xs.append(x)
-            ys.append(y)
-            kinds = [t for t in TREATY_STYLES if t in edges[state]]
-            for k, kind in enumerate(kinds):  # parallel lines, side by side, one per kind
-                shift = (k - (len(kinds) - 1) / 2) * 0.035
-                dx, dy = -math.sin(angle) * shift, math.cos(angle) * shift
-                segments.setdefault(kind, []).append([(dx * 0.3, dy * 0.3), (x + dx, y + dy)])
+        places = circle(len(states))
+        for (x, y), state in zip(places, states):
             ha = "left" if x > 0.15 else "right" if x < -0.15 else "center"
             va = "bottom" if y > 0.15 else "top" if y < -0.15 else "center"
             ax.text(1.08 * x, 1.08 * y, short_country(state), ha=ha, va=va, fontsize=TICK_POINTS,
                     fontweight="bold" if state in allies else "normal")
+            kinds = [t for t in TREATY_STYLES if t in edges[state]]
+            for k, kind in enumerate(kinds):  # parallel lines, side by side, one per kind
+                shift = (k - (len(kinds) - 1) / 2) * 0.035
+                dx, dy = -y * shift, x * shift
+                segments.setdefault(kind, []).append([(dx * 0.3, dy * 0.3), (x + dx, y + dy)])
         for kind in TREATY_STYLES:
             if kind in segments:
                 colour, style, width = TREATY_STYLES[kind]
                 ax.add_collection(LineCollection(segments[kind], colors=colour, linestyles=[style], linewidths=width,
                                                  zorder=1))
-        ax.scatter(xs, ys, s=[90 if s in allies else 40 for s in states],
+        ax.scatter([x for x, _ in places], [y for _, y in places], s=[90 if s in allies else 40 for s in states],
                    c=[OKABE_ITO["vermillion"] if s in allies else "white" for s in states],
                    edgecolors="black", linewidths=0.8, zorder=3)
         ax.scatter([0], [0], s=420, c=OKABE_ITO["vermillion"], marker="*", edgecolors="black", zorder=4)
         ax.text(0, -0.13, "USSR", ha="center", va="top", fontsize=TITLE_POINTS - 1, fontweight="bold")
         retitle(ax.figure, f"Treaties of the USSR in force in {year}")
+
+
+def circle(count: int) -> list[tuple[float, float]]:
+    """Where ``count`` partners sit on the unit circle, clockwise from the top."""
+    angles = [math.pi / 2 - 2 * math.pi * i / count for i in range(count)]
+    return [(math.cos(a), math.sin(a)) for a in angles]
