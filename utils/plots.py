@@ -159,6 +159,41 @@ def retitle(figure: Figure, title: str) -> Text:
     return text
 
 
+def bars(ax: Axes, positions, lengths, colours, width: float = 0.8, starts=0.0, horizontal: bool = False,
+         **style) -> PolyCollection:
+    """Bars as one collection: what ``ax.bar`` (or ``ax.barh``) draws, made and drawn many times faster, for
+    widgets that redraw their bars on every change. ``starts`` are the bottoms (or left ends) for stacked bars;
+    ``style`` goes to the collection (``edgecolors``, ``linewidths``, ``alpha``, ``zorder``)."""
+    positions, lengths = np.asarray(positions, dtype=float), np.asarray(lengths, dtype=float)
+    starts = np.broadcast_to(np.asarray(starts, dtype=float), lengths.shape)
+    low, high = positions - width / 2, positions + width / 2
+    corners = [(low, starts), (low, starts + lengths), (high, starts + lengths), (high, starts)]
+    verts = np.stack([np.column_stack((b, a) if horizontal else (a, b)) for a, b in corners], axis=1)
+    collection = PolyCollection(verts, facecolors=colours, edgecolors=style.pop("edgecolors", "none"),
+                                zorder=style.pop("zorder", 1), **style)
+    ax.add_collection(collection, autolim=False)
+    return collection
+
+
+def date_axis(ax: Axes, first: pd.Timestamp, last: pd.Timestamp, most: int = 9) -> None:
+    """The x-axis from ``first`` to ``last`` (dates, as matplotlib date numbers) with at most ``most`` fixed ticks:
+    on 1 January of every 1st, 2nd, 4th, 5th or 10th year, labelled with the year, or for less than three years
+    every few months ('Jan 1940', 'Apr', …). A fraction of the cost of matplotlib's date locators, which a widget
+    pays on every change."""
+    ax.set_xlim(mdates.date2num(first), mdates.date2num(last))
+    if last.year - first.year >= 3:
+        step = next(s for s in (1, 2, 4, 5, 10, 20) if (last.year - first.year) // s + 1 <= most)
+        ticks = [datetime(y, 1, 1) for y in range(first.year + (-first.year) % step, last.year + 1, step)]
+        ticks = [t for t in ticks if first <= t <= last]
+        labels = [str(t.year) for t in ticks]
+    else:
+        months = pd.date_range(first, last, freq="MS")
+        step = next(s for s in (1, 2, 3, 6, 12) if ((months.month - 1) % s == 0).sum() <= min(most, 6))
+        ticks = list(months[(months.month - 1) % step == 0].to_pydatetime())
+        labels = [t.strftime("%b %Y") if t.month == 1 or i == 0 else t.strftime("%b") for i, t in enumerate(ticks)]
+    ax.xaxis.set_ticks(mdates.date2num(ticks), labels)
+
+
 # ----------------------------------------------------------------- legibility
 
 def _shown_texts(figure: Figure) -> list[Text]:
@@ -249,37 +284,3 @@ def stacked_bars(counts, title: str, xlabel: str, ylabel: str, source: str, colo
     figure.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
     figure.text(0.01, 0.01, f"Source: {source}", fontsize=SOURCE_POINTS, color=SOURCE_COLOUR, gid=SOURCE_ID)
     plt.show()
-
-
-
-def bars(ax: Axes, positions, lengths, colours, width: float = 0.8, starts=0.0, horizontal: bool = False,
-         **style) -> PolyCollection:
-    """Bars as one collection: what ``ax.bar`` (or ``ax.barh``) draws, made and drawn many times faster, for
-    widgets that redraw their bars on every change. ``starts`` are the bottoms (or left ends) for stacked bars;
-    ``style`` goes to the collection (``edgecolors``, ``linewidths``, ``alpha``, ``zorder``)."""
-    positions, lengths = np.asarray(positions, dtype=float), np.asarray(lengths, dtype=float)
-    starts = np.broadcast_to(np.asarray(starts, dtype=float), lengths.shape)
-    low, high = positions - width / 2, positions + width / 2
-    corners = [(low, starts), (low, starts + lengths), (high, starts + lengths), (high, starts)]
-    verts = np.stack([np.column_stack((b, a) if horizontal else (a, b)) for a, b in corners], axis=1)
-    collection = PolyCollection(verts, facecolors=colours, edgecolors=style.pop("edgecolors", "none"),
-                                zorder=style.pop("zorder", 1), **style)
-    ax.add_collection(collection, autolim=False)
-    return collection
-
-
-def date_ticks(axis, first: pd.Timestamp, last: pd.Timestamp, most: int = 9) -> None:
-    """At most ``most`` ticks on a date axis from ``first`` to ``last``: on 1 January of every 1st, 2nd, 4th, 5th or
-    10th year, labelled with the year, or for less than three years every few months ('Jan 1940', 'Apr', …).
-    Fixed ticks: a fraction of the cost of matplotlib's date locators, which a widget pays on every change."""
-    if last.year - first.year >= 3:
-        step = next(s for s in (1, 2, 4, 5, 10, 20) if (last.year - first.year) // s + 1 <= most)
-        ticks = [datetime(y, 1, 1) for y in range(first.year + (-first.year) % step, last.year + 1, step)]
-        ticks = [t for t in ticks if first <= t <= last]
-        labels = [str(t.year) for t in ticks]
-    else:
-        months = pd.date_range(first, last, freq="MS")
-        step = next(s for s in (1, 2, 3, 6, 12) if ((months.month - 1) % s == 0).sum() <= min(most, 6))
-        ticks = list(months[(months.month - 1) % step == 0].to_pydatetime())
-        labels = [t.strftime("%b %Y") if t.month == 1 or i == 0 else t.strftime("%b") for i, t in enumerate(ticks)]
-    axis.set_ticks(mdates.date2num(ticks), labels)

@@ -14,12 +14,12 @@ One protocol for every widget:
   shows sentence, table and picture. Tests set ``widget.controls[name].value``
   and read ``widget.view_state``.
 - A chart may name a *frame*: what stays the same from one picture to the next
-  (title, axes, tick labels, source line, data drawn in grey for context), drawn
-  by ``draw_frame`` and kept while its ``frame`` key is unchanged. The base class
-  then draws only the chart's data over a copy of the frame (matplotlib's
-  blitting: ``copy_from_bbox``, ``restore_region``, ``draw_artist``), which is
-  what keeps a widget's answer under 100 ms in the browser: text is most of
-  the cost of a picture, and the frame holds most of the text.
+  (title, a fixed axis, margins, source line), drawn by ``draw_frame`` and kept
+  while its ``frame`` key is unchanged. The base class then draws only the
+  chart's data over a copy of the frame (matplotlib's blitting:
+  ``copy_from_bbox``, ``restore_region``, ``draw_artist``), which is what makes
+  a change cheap: text is most of the cost of a picture, and the frame holds
+  most of the text.
 
 Constructor convention: years as ``years=(first, last)`` (or ``year=`` for a
 single year), other values as the keys the data uses, and ``ALL`` for "all".

@@ -14,7 +14,7 @@ from ..claims import VERDICTS, evidence_table, judge
 from ..data import load
 from ..display import at_precision
 from ..periods import STALIN_DEATH, STALIN_ERA_START
-from ..plots import date_ticks, fit_margins, label
+from ..plots import date_axis, fit_margins, label
 from ..style import GREY, LIGHT_GREY, OKABE_ITO
 from ..wording import count
 from .base import Chart, CourseWidget, Key, View, WidgetArgumentError, dropdown, no_match
@@ -111,8 +111,7 @@ class ClaimChecker(CourseWidget):
         """The years (most claims need 1923-1955), Stalin's rule shaded and his death marked; the sentences with
         evidence (the y-axis) change with the claim."""
         start, end = pd.Timestamp(years[0], 1, 1), pd.Timestamp(years[1], 1, 1)
-        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
-        date_ticks(ax.xaxis, start, end)
+        date_axis(ax, start, end)
         ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
         ax.axvspan(mdates.date2num(STALIN_ERA_START), mdates.date2num(DEATH), color=OKABE_ITO["yellow"], alpha=0.25,
                    zorder=0)

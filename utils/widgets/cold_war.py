@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 
 from ..data import load
 from ..display import at_precision
-from ..plots import date_ticks, fit_margins, label, retitle, title_text
+from ..plots import date_axis, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, OKABE_ITO
 from ..wording import count, join_names, years_phrase
 from .base import Chart, CourseWidget, View, choice, no_match, year_slider, valid_years
@@ -75,6 +75,5 @@ class ActionReaction(CourseWidget):
                    s=42, edgecolor="black", linewidth=0.4, zorder=3)
         start = pd.Timestamp(chosen["date"].min().year, 1, 1) - pd.Timedelta(days=30)
         end = pd.Timestamp(chosen["date"].max().year, 12, 31) + pd.Timedelta(days=30)
-        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
-        date_ticks(ax.xaxis, start, end)
+        date_axis(ax, start, end)
         retitle(ax.figure, f"{join_names(actors)} moves {span}")

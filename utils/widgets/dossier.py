@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 
 from ..data import load
 from ..display import at_precision
-from ..plots import bars, date_ticks, fit_margins, label, retitle, title_text
+from ..plots import bars, date_axis, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, OKABE_ITO, TREATY_STYLES
 from ..tables import DEATH, SOVIET_UNION, country_names, events_involving, treaties_with, treaties_with_spans
 from ..wording import count, join_names, on_date, year_span, years_phrase
@@ -189,8 +189,7 @@ class CountryDossier(CourseWidget):
         """The years from ``first_year`` to 1953, margins for any lane of any country, and the source; the lanes
         (the y-axis) and the title change with the country."""
         start, end = pd.Timestamp(first_year, 1, 1), DEATH + pd.Timedelta(days=200)
-        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
-        date_ticks(ax.xaxis, start, end)
+        date_axis(ax, start, end)
         ax.grid(axis="x", color=LIGHT_GREY, zorder=0)
         label(ax, "A country and the USSR, to March 1953", "Year", "",
               "course datasets treaties, recognitions, events, conflicts and support")

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from ..data import load
 from ..display import at_precision
 from ..periods import PERIODS, PERIOD_BY_KEY
-from ..plots import date_ticks, fit_margins, label, retitle, title_text
+from ..plots import date_axis, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, PERIOD_COLOURS
 from ..wording import count, years_phrase
 from .base import ALL, Chart, Key, CourseWidget, View, choice, dropdown, no_match, year_slider, valid_years
@@ -104,6 +104,5 @@ class EraTimeline(CourseWidget):
         ax.scatter(chosen["x"], chosen["row"], s=30, c=list(chosen["colour"]), edgecolor="black", linewidth=0.4,
                    zorder=3)
         start, end = pd.Timestamp(first, 1, 1) - pd.Timedelta(days=40), pd.Timestamp(last, 12, 31) + pd.Timedelta(days=40)
-        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
-        date_ticks(ax.xaxis, start, end)
+        date_axis(ax, start, end)
         retitle(ax.figure, title)

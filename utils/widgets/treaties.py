@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ..display import at_precision
-from ..plots import bars, date_ticks, fit_margins, label, retitle, title_text
+from ..plots import bars, date_axis, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, TREATY_STYLES
 from ..tables import in_force_between, treaties_with_spans
 from ..wording import count, short_country, years_phrase
@@ -84,8 +84,7 @@ class TreatiesInForce(CourseWidget):
         """The whole era on the x-axis (the chosen years are shaded over it) and margins for any partner's label;
         the treaties (y-axis) and the title change."""
         start, end = pd.Timestamp(FIRST_YEAR, 1, 1), pd.Timestamp(LAST_YEAR + 1, 1, 1)
-        ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
-        date_ticks(ax.xaxis, start, end)
+        date_axis(ax, start, end)
         label(ax, "Soviet treaties in force", "Years in force", "", "course dataset treaties.csv")
         fit_margins(ax, left_labels=self.widest_labels)
         return [ax.yaxis, title_text(ax.figure)]
