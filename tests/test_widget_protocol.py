@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from utils.paths import PROJECT_ROOT
+from utils.plots import dots, new_figure, png_bytes
 from utils.widgets.base import ALL, Chart, CourseWidget, View, WidgetArgumentError
 from utils.widgets.states import walk, widget_classes
 
@@ -201,3 +202,19 @@ def test_every_constructor_argument_takes_effect():
     widget = ClaimChecker(text="The USSR signed a non-aggression pact with Germany in 1939.")
     assert widget.view_state.facts["verdicts"] == ["supported"]
     assert ALL == "all"
+
+
+def test_dots_draw_what_scatter_draws_for_one_colour():
+    def picture(draw) -> np.ndarray:
+        figure = new_figure(4, 2)
+        ax = figure.add_subplot()
+        ax.set_xlim(0, 10)
+        ax.set_ylim(0, 3)
+        draw(ax)
+        return np.asarray(Image.open(io.BytesIO(png_bytes(figure))).convert("RGB"))
+
+    x, y = [1, 3, 5, 7.5], [1, 2, 1, 2]
+    line = dots(new_figure(4, 2).add_subplot(), x, y, "#D55E00", size=30)
+    assert line.get_linestyle() == "None" and list(line.get_xdata()) == x
+    assert (picture(lambda ax: ax.scatter(x, y, s=30, c="#D55E00", edgecolors="black", linewidths=0.5))
+            == picture(lambda ax: dots(ax, x, y, "#D55E00", size=30))).all()

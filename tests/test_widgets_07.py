@@ -1,14 +1,21 @@
 """The alliance network and the country dossier of notebook 07, driven by setting their controls."""
 from __future__ import annotations
 
+import io
+import math
+
+import numpy as np
 import pytest
+from PIL import Image
 
 from utils.data import load
-from utils.tables import ALLIANCE_TYPES, ALLY_DEFINITION, country_names
+from utils.style import OKABE_ITO
+from utils.tables import ALLIANCE_TYPES, ALLY_DEFINITION, country_names, directions_from_moscow
 from utils.widgets.dossier import CountryDossier
-from utils.widgets.network import AllianceNetwork
+from utils.widgets.network import AllianceNetwork, around_moscow
 
 PRC, ROC, DPRK = "People's Republic of China", "Republic of China", "Democratic People's Republic of Korea"
+VERMILLION = np.array([int(OKABE_ITO["vermillion"][i:i + 2], 16) for i in (1, 3, 5)])
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +173,66 @@ def test_a_country_without_records_under_stalin_gives_a_sentence(dossier):
     assert state.message.startswith("The course data holds no treaty, event, war, support or diplomatic act")
     assert "after Stalin's death" in state.message
     assert state.chart is None and dossier.table.value == ""
+
+
+def grey_levels_in_name(widget: AllianceNetwork, state: str) -> np.ndarray:
+    """The grey levels (0 black, 255 white) of the picture on show inside a state's name, within its box."""
+    picture = np.asarray(Image.open(io.BytesIO(widget.image.value)).convert("L"))
+    (left, bottom), (right, top) = widget.axes.transData.transform(widget.name_boxes[state])
+    height = picture.shape[0]
+    return picture[int(height - top) + 4:int(height - bottom) - 4, int(left) + 4:int(right) - 4]
+
+
+def vermillion_pixels_round_name(widget: AllianceNetwork, state: str) -> int:
+    """How many pixels of the picture on show, on the edge of a state's name box, are the allies' vermillion."""
+    picture = np.asarray(Image.open(io.BytesIO(widget.image.value)).convert("RGB")).astype(int)
+    (left, bottom), (right, top) = widget.axes.transData.transform(widget.name_boxes[state])
+    height = picture.shape[0]
+    rows = slice(int(height - top) - 2, int(height - bottom) + 3)
+    edge = np.concatenate([picture[rows, int(left) - 2:int(left) + 3].reshape(-1, 3),
+                           picture[rows, int(right) - 2:int(right) + 3].reshape(-1, 3)])
+    return int((np.abs(edge - VERMILLION).sum(axis=1) < 60).sum())
+
+
+def test_every_partner_keeps_its_place_and_the_others_are_faded():
+    widget = AllianceNetwork(year=1922)
+    places = dict(widget.places)
+    assert widget.view_state.facts["faded"] == [s for s in places if s != "Germany"]
+    assert grey_levels_in_name(widget, "Germany").min() < 80  # the name in black
+    assert grey_levels_in_name(widget, "Finland").min() > 150  # under the veil: light grey
+    for year in (1939, 1945, 1950):
+        facts = at(widget, year)
+        assert set(facts["states"]) <= set(places) and widget.places == places
+        assert set(facts["faded"]) == set(places) - set(facts["states"])
+        for state in facts["states"]:
+            assert grey_levels_in_name(widget, state).min() < 80, (year, state)
+        for state in facts["faded"]:
+            assert grey_levels_in_name(widget, state).min() > 150, (year, state)
+
+
+def test_allies_names_are_boxed():
+    widget = AllianceNetwork(year=1950)
+    facts = widget.view_state.facts
+    for state in facts["states"]:
+        boxed = vermillion_pixels_round_name(widget, state) > 20
+        assert boxed == (state in facts["allies"]), state
+
+
+def test_places_follow_the_direction_from_moscow():
+    directions = directions_from_moscow()
+    assert 240 < directions["Germany"] < 270 and 80 < directions["Japan"] < 120  # Berlin west, Tokyo east
+    assert 170 < directions["Turkey"] < 200 and 280 < directions["Finland"] < 320  # Ankara south, Helsinki north-west
+    widget = AllianceNetwork()
+    clockwise = sorted(widget.places, key=lambda s: math.atan2(*widget.places[s]) % (2 * math.pi))
+    assert clockwise == sorted(widget.places, key=lambda s: directions[s])  # order kept, from Mongolia round
+
+
+def test_around_moscow_spreads_neighbours_and_leaves_a_lone_state_alone():
+    places = around_moscow({"A": 100.0, "B": 101.0, "C": 102.0, "D": 270.0}, gap=10)
+    angle = {s: math.degrees(math.atan2(x, y)) % 360 for s, (x, y) in places.items()}
+    assert angle["A"] == pytest.approx(91) and angle["B"] == pytest.approx(101) and angle["C"] == pytest.approx(111)
+    assert angle["D"] == pytest.approx(270)
+    assert all(math.hypot(x, y) == pytest.approx(1) for x, y in places.values())
+    crowded = around_moscow({f"S{i}": 200 + i for i in range(20)}, gap=15)
+    angles = sorted(math.degrees(math.atan2(x, y)) % 360 for x, y in crowded.values())
+    assert min(np.diff(angles)) == pytest.approx(15)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .data import load
@@ -138,3 +139,15 @@ def country_names() -> tuple[str, ...]:
     """The canonical country names, the USSR first."""
     names = list(load("countries")["country"])
     return tuple([SOVIET_UNION] + sorted(n for n in names if n != SOVIET_UNION))
+
+
+def directions_from_moscow() -> dict[str, float]:
+    """For each country of countries.csv, the direction of its capital from Moscow on a map, in degrees clockwise
+    from north (east is 90, west 270): east and north as the capitals' longitudes and latitudes (countries.csv)
+    differ, with degrees of longitude shortened by the cosine of the latitude, as on a map that keeps angles."""
+    countries = load("countries").dropna(subset=["capital_lat", "capital_lon"]).set_index("country")
+    moscow_lat, moscow_lon = countries.loc[SOVIET_UNION, ["capital_lat", "capital_lon"]]
+    north = countries["capital_lat"] - moscow_lat
+    east = (countries["capital_lon"] - moscow_lon) * np.cos(np.radians((countries["capital_lat"] + moscow_lat) / 2))
+    directions = np.degrees(np.arctan2(east, north)) % 360
+    return {country: float(d) for country, d in directions.drop(SOVIET_UNION).items()}

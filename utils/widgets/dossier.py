@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 
 from ..data import load
 from ..display import at_precision
-from ..plots import bars, date_axis, fit_margins, label, retitle, title_text
+from ..plots import bars, date_axis, dots, fit_margins, label, retitle, title_text
 from ..style import LIGHT_GREY, OKABE_ITO, TREATY_STYLES
 from ..tables import DEATH, SOVIET_UNION, country_names, events_involving, treaties_with, treaties_with_spans
 from ..wording import count, join_names, on_date, year_span, years_phrase
@@ -202,11 +202,9 @@ class CountryDossier(CourseWidget):
         acts, events = before["acts"], before["events"]
         up = acts["action"].isin(UP).to_numpy()
         when = mdates.date2num(acts["date"])
-        ax.scatter(when[up], np.zeros(up.sum()), s=60, c=OKABE_ITO["bluish green"], marker="^",
-                   edgecolors="black", linewidths=0.5, zorder=3)
-        ax.scatter(when[~up], np.zeros((~up).sum()), s=60, c=OKABE_ITO["vermillion"], marker="v",
-                   edgecolors="black", linewidths=0.5, zorder=3)
-        ax.scatter(mdates.date2num(events["date"]), np.ones(len(events)), s=30, c=OKABE_ITO["black"], zorder=3)
+        dots(ax, when[up], np.zeros(up.sum()), OKABE_ITO["bluish green"], size=60, marker="^")
+        dots(ax, when[~up], np.zeros((~up).sum()), OKABE_ITO["vermillion"], size=60, marker="v")
+        dots(ax, mdates.date2num(events["date"]), np.ones(len(events)), OKABE_ITO["black"])
         for lane, frame, colour in ((2, before["conflicts"], OKABE_ITO["vermillion"]),
                                     (3, before["support"], OKABE_ITO["blue"])):
             starts = mdates.date2num(frame["start"])

@@ -4,32 +4,47 @@ from __future__ import annotations
 import math
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PolyCollection
 
 from ..display import at_precision
-from ..style import OKABE_ITO, TITLE_POINTS, TREATY_STYLES, TICK_POINTS
-from ..plots import label, retitle, title_text
-from ..tables import ALLIANCE_TYPES, in_force_between, state_ends, treaties_with_spans
+from ..style import OKABE_ITO, TICK_POINTS, TITLE_POINTS, TREATY_STYLES
+from ..plots import dots, label, retitle, title_text
+from ..tables import ALLIANCE_TYPES, directions_from_moscow, in_force_between, state_ends, treaties_with_spans
 from ..wording import count, join_names, short_country
 from .base import Chart, CourseWidget, Key, View, choice, no_match, valid_years
 
 FIRST_YEAR, LAST_YEAR = 1922, 1953
 LINE_STYLES = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dashed"}
+MIN_GAP = 13.0  # degrees between neighbours on the circle: their names never touch
+NAME_RADIUS, HUB_RADIUS = 1.08, 0.27  # names just outside the circle; lines start outside the star and "USSR"
+VEIL = 0.75  # how much a white veil fades the names of the states that were not partners in the year shown
 
 
 class AllianceNetwork(CourseWidget):
     """The USSR in the centre, its treaty partners of one year on a circle, one line per kind of treaty.
 
+    Every state that was a partner at some time in the era keeps one place, in the direction of its capital from
+    Moscow (spread out so that names do not touch); the names of the states that were not partners that year are
+    faded.
+
     ``AllianceNetwork(year=1950, types=None, multilateral=True)`` (types: None for every kind).
     """
 
-    figsize = (7.8, 5.0)
+    figsize = (6.0, 5.0)
 
     def __init__(self, year: int = 1950, types: tuple[str, ...] | None = None, multilateral: bool = True):
         self.treaties = treaties_with_spans()
         self.state_ends = state_ends()
+        era = in_force_between(self.treaties, FIRST_YEAR, LAST_YEAR)
+        directions, partners = directions_from_moscow(), {p for ps in era["partners"] for p in ps}
+        if partners - set(directions):
+            raise ValueError(f"countries.csv gives no capital coordinates for {join_names(sorted(partners - set(directions)))}: "
+                             "add their capital_lat and capital_lon")
+        self.places = around_moscow({p: directions[p] for p in partners})
+        self.name_boxes: dict[str, np.ndarray] = {}  # set by the frame: where each name is drawn, in data units
         all_types = [t for t in TREATY_STYLES if t in set(self.treaties["type"])]
         types = all_types if types is None else [choice("types", t, all_types) for t in types]
         controls = {
@@ -83,53 +98,83 @@ class AllianceNetwork(CourseWidget):
                               "ended": at_precision(chosen["end_date"])})
         kinds = [t for t in TREATY_STYLES if any(t in e for e in edges.values())]
         key = tuple(Key(t, TREATY_STYLES[t][0], "line", LINE_STYLES.get(TREATY_STYLES[t][1], "dashed"))
-                    for t in kinds) + (Key("ally (name in bold)", OKABE_ITO["vermillion"]),)
+                    for t in kinds) + (Key("ally (large dot, name boxed)", OKABE_ITO["vermillion"]),)
         return View(message, table, Chart((year, tuple(types), self.controls["multilateral"].value),
                                           lambda ax: self._draw(ax, year, states, edges, allies),
                                           frame="circle", draw_frame=self._draw_frame),
                     facts={"year": year, "count": len(chosen), "names": list(chosen["treaty_id"]), "states": states,
-                           "allies": allies, "left_out": gone, "edges": {s: sorted(edges[s]) for s in states}},
+                           "allies": allies, "left_out": gone, "edges": {s: sorted(edges[s]) for s in states},
+                           "faded": [s for s in self.places if s not in edges]},
                     key=key, key_title="Treaties")
 
-    @staticmethod
-    def _draw_frame(ax: Axes) -> list:
-        """The circle's space and the source; the partners (and Moscow, drawn over their lines) and the year in the
-        title change."""
-        ax.figure.subplots_adjust(left=0.02, right=0.98, top=0.92, bottom=0.07)
+    def _draw_frame(self, ax: Axes) -> list:
+        """Every partner of the era in its place, the USSR in the centre and the source; the lines, the dots, the
+        veils over the names of the year's non-partners, the boxes round the allies' names and the year change."""
+        ax.figure.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=0.07)
         ax.set_aspect("equal")
-        ax.set_xlim(-2.1, 2.1)
+        ax.set_xlim(-1.75, 1.75)
         ax.set_ylim(-1.3, 1.25)
         ax.axis("off")
         label(ax, f"Treaties of the USSR in force in {LAST_YEAR}", "", "", "course dataset treaties.csv")
+        names = {}
+        for state, (x, y) in self.places.items():
+            ha = "left" if x > 0.15 else "right" if x < -0.15 else "center"
+            va = "bottom" if y > 0.15 else "top" if y < -0.15 else "center"
+            names[state] = ax.text(NAME_RADIUS * x, NAME_RADIUS * y, short_country(state), ha=ha, va=va,
+                                   fontsize=TICK_POINTS)
+        dots(ax, [0], [0], OKABE_ITO["vermillion"], size=420, marker="*", edge_width=0.8)
+        ax.text(0, -0.13, "USSR", ha="center", va="top", fontsize=TITLE_POINTS - 1, fontweight="bold")
+        ax.apply_aspect()
+        renderer, to_data = ax.figure.canvas.get_renderer(), ax.transData.inverted()
+        self.name_boxes = {state: to_data.transform(text.get_window_extent(renderer).padded(2).get_points())
+                           for state, text in names.items()}
         return [title_text(ax.figure)]
 
     def _draw(self, ax: Axes, year: int, states: list[str], edges: dict[str, set[str]], allies: list[str]) -> None:
         segments: dict[str, list] = {}
-        places = circle(len(states))
-        for (x, y), state in zip(places, states):
-            ha = "left" if x > 0.15 else "right" if x < -0.15 else "center"
-            va = "bottom" if y > 0.15 else "top" if y < -0.15 else "center"
-            ax.text(1.08 * x, 1.08 * y, short_country(state), ha=ha, va=va, fontsize=TICK_POINTS,
-                    fontweight="bold" if state in allies else "normal")
+        for state in states:
+            x, y = self.places[state]
             kinds = [t for t in TREATY_STYLES if t in edges[state]]
             for k, kind in enumerate(kinds):  # parallel lines, side by side, one per kind
                 shift = (k - (len(kinds) - 1) / 2) * 0.035
                 dx, dy = -y * shift, x * shift
-                segments.setdefault(kind, []).append([(dx * 0.3, dy * 0.3), (x + dx, y + dy)])
+                segments.setdefault(kind, []).append([(HUB_RADIUS * x + dx, HUB_RADIUS * y + dy), (x + dx, y + dy)])
         for kind in TREATY_STYLES:
             if kind in segments:
                 colour, style, width = TREATY_STYLES[kind]
                 ax.add_collection(LineCollection(segments[kind], colors=colour, linestyles=[style], linewidths=width,
                                                  zorder=1))
-        ax.scatter([x for x, _ in places], [y for _, y in places], s=[90 if s in allies else 40 for s in states],
-                   c=[OKABE_ITO["vermillion"] if s in allies else "white" for s in states],
-                   edgecolors="black", linewidths=0.8, zorder=3)
-        ax.scatter([0], [0], s=420, c=OKABE_ITO["vermillion"], marker="*", edgecolors="black", zorder=4)
-        ax.text(0, -0.13, "USSR", ha="center", va="top", fontsize=TITLE_POINTS - 1, fontweight="bold")
+        for group, colour, size in (([s for s in states if s not in allies], "white", 40),
+                                    (allies, OKABE_ITO["vermillion"], 90)):
+            dots(ax, [self.places[s][0] for s in group], [self.places[s][1] for s in group], colour, size=size,
+                 edge_width=0.8)
+        others = [self.name_boxes[s] for s in self.places if s not in edges]
+        ax.add_collection(PolyCollection([box_corners(b) for b in others], facecolors="white", alpha=VEIL,
+                                         edgecolors="none", zorder=4))
+        ax.add_collection(PolyCollection([box_corners(self.name_boxes[s]) for s in allies], facecolors="none",
+                                         edgecolors=OKABE_ITO["vermillion"], linewidths=1.4, zorder=4))
         retitle(ax.figure, f"Treaties of the USSR in force in {year}")
 
 
-def circle(count: int) -> list[tuple[float, float]]:
-    """Where ``count`` partners sit on the unit circle, clockwise from the top."""
-    angles = [math.pi / 2 - 2 * math.pi * i / count for i in range(count)]
-    return [(math.cos(a), math.sin(a)) for a in angles]
+def box_corners(box) -> list[tuple[float, float]]:
+    """The four corners of a box given as its lower-left and upper-right corners."""
+    (x0, y0), (x1, y1) = box
+    return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+
+
+def around_moscow(directions: dict[str, float], gap: float = MIN_GAP) -> dict[str, tuple[float, float]]:
+    """Places on the unit circle for these states, each as near the direction of its capital from Moscow
+    (degrees clockwise from north) as it can be while neighbours stay at least ``gap`` degrees apart, in the same
+    order round the circle (the least squared shift: neighbours pushed apart together, as blocks)."""
+    names = sorted(directions, key=lambda name: (directions[name], name))
+    angles = [directions[name] for name in names]
+    widest = max(range(len(angles)), key=lambda i: (angles[i] - angles[i - 1]) % 360)
+    names, angles = names[widest:] + names[:widest], angles[widest:] + [a + 360 for a in angles[:widest]]
+    blocks: list[list[float]] = []  # [first angle of the block, number of states in it]
+    for angle in angles:
+        blocks.append([angle, 1])
+        while len(blocks) > 1 and blocks[-2][0] + blocks[-2][1] * gap > blocks[-1][0]:
+            (first, count), (later, more) = blocks[-2], blocks.pop()
+            blocks[-1] = [(count * first + more * (later - count * gap)) / (count + more), count + more]
+    placed = [first + k * gap for first, count in blocks for k in range(int(count))]
+    return {name: (math.sin(math.radians(a)), math.cos(math.radians(a))) for name, a in zip(names, placed)}
