@@ -186,6 +186,13 @@ def timed_changes(page, widget, changes: int) -> list[float]:
     return samples
 
 
+def stretched_pictures(widget) -> list[str]:
+    """Pictures shown wider than they were drawn (a stretched picture has blurred text), with both widths."""
+    return widget.evaluate("""w => [...w.querySelectorAll('img')]
+        .filter(img => img.naturalWidth > 0 && img.getBoundingClientRect().width > img.naturalWidth + 1)
+        .map(img => `${img.naturalWidth} px picture shown ${img.getBoundingClientRect().width.toFixed(0)} px wide`)""")
+
+
 def cut_texts(page) -> list[str]:
     """Labels and slider readouts whose text does not fit their box (the learner cannot read them)."""
     return page.evaluate("""() => [...document.querySelectorAll(
@@ -204,6 +211,7 @@ def test_notebook_runs_and_widgets_respond_in_jupyterlab(name, lab, browser):
     for number, widget in enumerate(widgets.all()):
         widget.scroll_into_view_if_needed()
         expect(widget).to_be_visible()
+        assert stretched_pictures(widget) == []
         before = message_of(widget)
         samples = timed_changes(page, widget, CHANGES) if actions(widget) else []
         if samples:

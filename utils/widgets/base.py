@@ -189,7 +189,9 @@ class CourseWidget:
         self._pngs: OrderedDict[Hashable, bytes] = OrderedDict()
         self.message = w.HTML(layout=w.Layout(margin="4px 0"))
         self.message.add_class("course-message")
-        self.image = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
+        # At its own size where there is room (a flex box would stretch it, blurring the text), smaller where not.
+        self.image = w.Image(format="png", layout=w.Layout(width=f"{round(self.figsize[0] * self.figure.dpi)}px",
+                                                           max_width="100%", height="auto"))
         self.key = w.HTML()
         self.key.add_class("course-key")
         self.table = w.HTML()
