@@ -25,6 +25,14 @@ def dated(name: str, year: int) -> str:
     return "" if re.search(r"\(\d{4}", name) else f"{year}; "
 MAX_TREATIES = 10
 LANES = ["Relations", "Events", "Wars and occupations", "Soviet support"]
+COLUMNS = {
+    "treaties": ["treaty_id", "name", "type", "parties", "signed", "start", "finish", "end_date", "end_manner",
+                 "alliance"],
+    "events": ["event_id", "title", "date", "date_precision", "countries"],
+    "recognitions": ["country", "action", "initiator", "date", "date_precision"],
+    "conflicts": ["conflict_id", "name", "opponents", "location", "soviet_side", "start", "start_precision", "end"],
+    "support": ["support_id", "recipient", "recipient_country", "forms", "start", "start_precision", "end"],
+}
 FRAME_STARTS = (1944, 1936, 1922)  # the timeline starts at the latest of these before the country's first entry
 #                                     (at 1922 for entries as early as 1920)
 
@@ -53,11 +61,12 @@ class CountryDossier(CourseWidget):
     figsize = (7.8, 4.3)
 
     def __init__(self, country: str = "Yugoslavia"):
-        self.treaties = treaties_with_spans()
-        self.events = load("events").sort_values("date", kind="stable")
-        self.recognitions = load("recognitions").sort_values("date")
-        self.conflicts = load("conflicts").sort_values("start")
-        self.support = load("support").sort_values("start")
+        # Only the columns the dossier reads: every change selects a country's rows, column by column.
+        self.treaties = treaties_with_spans()[COLUMNS["treaties"]]
+        self.events = load("events").sort_values("date", kind="stable")[COLUMNS["events"]]
+        self.recognitions = load("recognitions").sort_values("date")[COLUMNS["recognitions"]]
+        self.conflicts = load("conflicts").sort_values("start")[COLUMNS["conflicts"]]
+        self.support = load("support").sort_values("start")[COLUMNS["support"]]
         names = [c for c in country_names() if c != SOVIET_UNION]
         controls = {"country": dropdown("Country", [(n, n) for n in names], choice("country", country, names),
                                         width="420px")}
