@@ -11,7 +11,9 @@ from PIL import Image
 
 from utils.paths import PROJECT_ROOT
 from utils.plots import dots, new_figure, png_bytes
+from utils.widgets import base
 from utils.widgets.base import ALL, Chart, CourseWidget, View, WidgetArgumentError
+from utils.widgets.dossier import CountryDossier
 from utils.widgets.states import walk, widget_classes
 
 CLASSES = widget_classes()
@@ -218,3 +220,26 @@ def test_dots_draw_what_scatter_draws_for_one_colour():
     assert line.get_linestyle() == "None" and list(line.get_xdata()) == x
     assert (picture(lambda ax: ax.scatter(x, y, s=30, c="#D55E00", edgecolors="black", linewidths=0.5))
             == picture(lambda ax: dots(ax, x, y, "#D55E00", size=30))).all()
+
+
+def test_frames_kept_in_advance_are_not_drawn_in_full_again(monkeypatch):
+    widget = Framed(two_frames=True)
+    shown = widget.image.value
+    widget.keep_frames({frame: lambda ax, frame=frame: widget._frame(ax, frame) for frame in (0, 1)})
+    assert widget.image.value == shown
+    full_drawings = []
+    monkeypatch.setattr(base, "draw", full_drawings.append)
+    for n in (2, 3, 4, 5):  # frames 0, 1, 0, 1, each restored from the copy kept in advance
+        widget.controls["n"].value = n
+        once = np.asarray(Image.open(io.BytesIO(widget.picture_drawn_at_once())).convert("RGB"))
+        assert np.array_equal(pixels(widget), once), f"n={n}"
+    assert full_drawings == []
+
+
+def test_the_dossier_keeps_its_frames_from_the_start(monkeypatch):
+    dossier = CountryDossier(country="Yugoslavia")
+    full_drawings = []
+    monkeypatch.setattr(base, "draw", full_drawings.append)
+    for country in ("People's Republic of China", "Germany", "Mongolian People's Republic", "Poland"):
+        dossier.controls["country"].value = country
+    assert full_drawings == []

@@ -244,9 +244,17 @@ class CourseWidget:
             self._pngs.popitem(last=False)
         self.image.value, self._key_on_show = png, chart.key
 
+    def keep_frames(self, frames: Mapping[Hashable, Callable[[Axes], Iterable[Artist]]]) -> None:
+        """Draw these frames now (frame key: its ``draw_frame``) and keep their copies, so that the first picture
+        over each costs no full drawing: for a widget that switches between a few frames. The picture on show
+        stays as it is; the next one restores the copy of its frame."""
+        for frame, draw_frame in list(frames.items())[:FRAME_CACHE_SIZE - 1]:
+            if frame not in self._backgrounds:
+                self._new_frame(frame, draw_frame)
+
     def _png_of(self, chart: Chart) -> bytes:
         if chart.frame is None or chart.frame != self._frame_on_show:
-            self._new_frame(chart)
+            self._new_frame(chart.frame, chart.draw_frame)
         else:
             self._remove(self._data_drawn)
             self.figure.canvas.restore_region(self._backgrounds[chart.frame])
@@ -259,7 +267,7 @@ class CourseWidget:
         draw_over(self.figure, self._over_frame())
         return canvas_png(self.figure)
 
-    def _new_frame(self, chart: Chart) -> None:
+    def _new_frame(self, frame: Hashable, draw_frame: Callable[[Axes], Iterable[Artist]] | None) -> None:
         """Empty the Axes of the last chart; with a frame, set the Axes up for it and draw it, or restore the copy
         kept from the last time it was drawn (``draw_frame`` sets the same Axes for the same frame key)."""
         self._remove(self._data_drawn + self._frame_drawn)
@@ -269,27 +277,27 @@ class CourseWidget:
         self._moving = []
         self.axes.relim()
         self.axes.autoscale(enable=True)
-        if chart.frame is None:
+        if frame is None:
             return
         moving: list[Artist] = []
-        self._frame_drawn = self._drawing(lambda ax: moving.extend(chart.draw_frame(ax) or ()))
+        self._frame_drawn = self._drawing(lambda ax: moving.extend(draw_frame(ax) or ()))
         if self.axes.axison and self.axes.get_frame_on():  # the spines may lie over the data: drawn after it
             moving += self.axes.spines.values()
         for artist in moving:
             artist.set_animated(True)  # left out of the frame's copy: drawn with each picture
         self._moving = moving
         self.axes.autoscale_view()  # what a drawing would do first, if the frame left the limits to autoscaling
-        kept = self._backgrounds.pop(chart.frame, None)
+        kept = self._backgrounds.pop(frame, None)
         if kept is None:
             draw(self.figure)
             kept = self.figure.canvas.copy_from_bbox(self.figure.bbox)
         else:
             self.figure.canvas.restore_region(kept)
-        self._backgrounds[chart.frame] = kept
+        self._backgrounds[frame] = kept
         while len(self._backgrounds) > FRAME_CACHE_SIZE:
             self._backgrounds.popitem(last=False)
         self.axes.set_autoscale_on(False)  # the frame fixes the limits; the data drawn over it must not move them
-        self._frame_on_show = chart.frame
+        self._frame_on_show = frame
 
     def _drawing(self, drawer: Callable[[Axes], Any]) -> list[Artist]:
         """Call ``drawer`` on the Axes and return the artists it added."""

@@ -71,6 +71,7 @@ class CountryDossier(CourseWidget):
         controls = {"country": dropdown("Country", [(n, n) for n in names], choice("country", country, names),
                                         width="420px")}
         super().__init__(controls)
+        self.keep_frames({year: lambda ax, year=year: self._draw_frame(ax, year) for year in FRAME_STARTS})
 
     def _rows_of(self, country: str) -> dict[str, pd.DataFrame]:
         conflicts = self.conflicts[[country in (o or []) + (l or []) + (s or []) for o, l, s in
