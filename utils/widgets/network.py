@@ -174,7 +174,7 @@ def around_moscow(directions: dict[str, float], gap: float = MIN_GAP) -> dict[st
     for angle in angles:
         blocks.append([angle, 1])
         while len(blocks) > 1 and blocks[-2][0] + blocks[-2][1] * gap > blocks[-1][0]:
-            (first, count), (later, more) = blocks[-2], blocks.pop()
-            blocks[-1] = [(count * first + more * (later - count * gap)) / (count + more), count + more]
-    placed = [first + k * gap for first, count in blocks for k in range(int(count))]
+            (first, size), (later, more) = blocks[-2], blocks.pop()
+            blocks[-1] = [(size * first + more * (later - size * gap)) / (size + more), size + more]
+    placed = [first + k * gap for first, size in blocks for k in range(int(size))]
     return {name: (math.sin(math.radians(a)), math.cos(math.radians(a))) for name, a in zip(names, placed)}
