@@ -175,22 +175,26 @@ def test_a_country_without_records_under_stalin_gives_a_sentence(dossier):
     assert state.chart is None and dossier.table.value == ""
 
 
-def grey_levels_in_name(widget: AllianceNetwork, state: str) -> np.ndarray:
-    """The grey levels (0 black, 255 white) of the picture on show inside a state's name, within its box."""
-    picture = np.asarray(Image.open(io.BytesIO(widget.image.value)).convert("L"))
+def picture_and_name_box(widget: AllianceNetwork, state: str, mode: str) -> tuple[np.ndarray, slice, int, int]:
+    """The picture on show (a PIL mode: "L", "RGB"), and a state's name box in it: its rows, left and right column."""
+    picture = np.asarray(Image.open(io.BytesIO(widget.image.value)).convert(mode)).astype(int)
     (left, bottom), (right, top) = widget.axes.transData.transform(widget.name_boxes[state])
     height = picture.shape[0]
-    return picture[int(height - top) + 4:int(height - bottom) - 4, int(left) + 4:int(right) - 4]
+    return picture, slice(int(height - top), int(height - bottom)), int(left), int(right)
+
+
+def grey_levels_in_name(widget: AllianceNetwork, state: str) -> np.ndarray:
+    """The grey levels (0 black, 255 white) of the picture on show inside a state's name, within its box."""
+    picture, rows, left, right = picture_and_name_box(widget, state, "L")
+    return picture[rows.start + 4:rows.stop - 4, left + 4:right - 4]
 
 
 def vermillion_pixels_round_name(widget: AllianceNetwork, state: str) -> int:
     """How many pixels of the picture on show, on the edge of a state's name box, are the allies' vermillion."""
-    picture = np.asarray(Image.open(io.BytesIO(widget.image.value)).convert("RGB")).astype(int)
-    (left, bottom), (right, top) = widget.axes.transData.transform(widget.name_boxes[state])
-    height = picture.shape[0]
-    rows = slice(int(height - top) - 2, int(height - bottom) + 3)
-    edge = np.concatenate([picture[rows, int(left) - 2:int(left) + 3].reshape(-1, 3),
-                           picture[rows, int(right) - 2:int(right) + 3].reshape(-1, 3)])
+    picture, rows, left, right = picture_and_name_box(widget, state, "RGB")
+    rows = slice(rows.start - 2, rows.stop + 3)
+    edge = np.concatenate([picture[rows, left - 2:left + 3].reshape(-1, 3),
+                           picture[rows, right - 2:right + 3].reshape(-1, 3)])
     return int((np.abs(edge - VERMILLION).sum(axis=1) < 60).sum())
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import matplotlib.dates as mdates
 import numpy as np
@@ -71,7 +72,7 @@ class CountryDossier(CourseWidget):
         controls = {"country": dropdown("Country", [(n, n) for n in names], choice("country", country, names),
                                         width="420px")}
         super().__init__(controls)
-        self.keep_frames({year: lambda ax, year=year: self._draw_frame(ax, year) for year in FRAME_STARTS})
+        self.keep_frames({year: self._frame_drawer(year) for year in FRAME_STARTS})
 
     def _rows_of(self, country: str) -> dict[str, pd.DataFrame]:
         conflicts = self.conflicts[[country in (o or []) + (l or []) + (s or []) for o, l, s in
@@ -100,7 +101,7 @@ class CountryDossier(CourseWidget):
         table = self._table(country, before)
         first_year = self._first_year(before)
         return View(message, table, Chart(country, lambda ax: self._draw(ax, country, before), frame=first_year,
-                                          draw_frame=lambda ax: self._draw_frame(ax, first_year)),
+                                          draw_frame=self._frame_drawer(first_year)),
                     facts={"country": country, "treaties": list(treaties["treaty_id"]),
                            "events": list(events["event_id"]), "acts": list(acts["action"]),
                            "alliances": list(allied["treaty_id"]), "conflicts": list(before["conflicts"]["conflict_id"]),
@@ -193,6 +194,10 @@ class CountryDossier(CourseWidget):
                                             ("conflicts", "start"), ("support", "start"))
                     for d in before[frame][column]).year
         return next((start for start in FRAME_STARTS if first > start), FRAME_STARTS[-1])
+
+    def _frame_drawer(self, first_year: int) -> Callable[[Axes], list]:
+        """The ``draw_frame`` of the timeline that starts in ``first_year``."""
+        return lambda ax: self._draw_frame(ax, first_year)
 
     @staticmethod
     def _draw_frame(ax: Axes, first_year: int) -> list:

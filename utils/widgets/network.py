@@ -96,15 +96,16 @@ class AllianceNetwork(CourseWidget):
         table = pd.DataFrame({"treaty": chosen["name"], "signed": at_precision(chosen["signed"]),
                               "type": chosen["type"], "partners": chosen["partners"],
                               "ended": at_precision(chosen["end_date"])})
+        faded = [s for s in self.places if s not in edges]
         kinds = [t for t in TREATY_STYLES if any(t in e for e in edges.values())]
         key = tuple(Key(t, TREATY_STYLES[t][0], "line", LINE_STYLES.get(TREATY_STYLES[t][1], "dashed"))
                     for t in kinds) + (Key("ally (large dot, name boxed)", OKABE_ITO["vermillion"]),)
         return View(message, table, Chart((year, tuple(types), self.controls["multilateral"].value),
-                                          lambda ax: self._draw(ax, year, states, edges, allies),
+                                          lambda ax: self._draw(ax, year, states, edges, allies, faded),
                                           frame="circle", draw_frame=self._draw_frame),
                     facts={"year": year, "count": len(chosen), "names": list(chosen["treaty_id"]), "states": states,
                            "allies": allies, "left_out": gone, "edges": {s: sorted(edges[s]) for s in states},
-                           "faded": [s for s in self.places if s not in edges]},
+                           "faded": faded},
                     key=key, key_title="Treaties")
 
     def _draw_frame(self, ax: Axes) -> list:
@@ -130,7 +131,8 @@ class AllianceNetwork(CourseWidget):
                            for state, text in names.items()}
         return [title_text(ax.figure)]
 
-    def _draw(self, ax: Axes, year: int, states: list[str], edges: dict[str, set[str]], allies: list[str]) -> None:
+    def _draw(self, ax: Axes, year: int, states: list[str], edges: dict[str, set[str]], allies: list[str],
+              faded: list[str]) -> None:
         segments: dict[str, list] = {}
         for state in states:
             x, y = self.places[state]
@@ -148,9 +150,8 @@ class AllianceNetwork(CourseWidget):
                                     (allies, OKABE_ITO["vermillion"], 90)):
             dots(ax, [self.places[s][0] for s in group], [self.places[s][1] for s in group], colour, size=size,
                  edge_width=0.8)
-        others = [self.name_boxes[s] for s in self.places if s not in edges]
-        ax.add_collection(PolyCollection([box_corners(b) for b in others], facecolors="white", alpha=VEIL,
-                                         edgecolors="none", zorder=4))
+        ax.add_collection(PolyCollection([box_corners(self.name_boxes[s]) for s in faded], facecolors="white",
+                                         alpha=VEIL, edgecolors="none", zorder=4))
         ax.add_collection(PolyCollection([box_corners(self.name_boxes[s]) for s in allies], facecolors="none",
                                          edgecolors=OKABE_ITO["vermillion"], linewidths=1.4, zorder=4))
         retitle(ax.figure, f"Treaties of the USSR in force in {year}")
