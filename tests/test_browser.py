@@ -44,6 +44,15 @@ KERNEL_READY = """() => {
         && panel.sessionContext.session.kernel;
     return Boolean(kernel) && kernel.status === 'idle';
 }"""
+# JupyterLab asks the kernel for a subshell for the widgets' comms as it connects; a restart before the reply cancels
+# that request, and JupyterLab reports the cancelled request as an uncaught error. The kernel answers control
+# requests in order, so once a request of ours is answered, any earlier one is answered too.
+CONTROL_SETTLED = """async () => {
+    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    if (kernel.supportsSubshells) {
+        await kernel.requestListSubshell({}).done;
+    }
+}"""
 # Timing in the page itself: the learner's action (captured before any handler) to the last change of the widget's
 # output, and, if its picture changed, until the new picture is decoded and ready to paint.
 ARM_TIMER = """(widget) => {
@@ -128,6 +137,7 @@ def open_notebook(browser, lab: str, name: str, width: int = 1400, height: int =
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
     page.wait_for_function("window.jupyterapp !== undefined")
     page.wait_for_function(KERNEL_READY, timeout=120_000)
+    page.evaluate(CONTROL_SETTLED)
     page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.evaluate("window.jupyterapp.commands.execute('notebook:restart-run-all')")
     page.wait_for_timeout(500)
